@@ -1,0 +1,130 @@
+/* plume64.dll: loaded first into every VM process, inert in any other. */
+#include <windows.h>
+#include <string.h>
+
+#include "../core/pe_inject.h"
+#include "../win/inject.h"
+#include "hook_table.h"
+#include "vm_state.h"
+#include "vmlog.h"
+
+#ifndef PLUME_VERSION
+#define PLUME_VERSION "0.0.0"
+#endif
+
+struct vm_state vm_self;
+
+void vm_make_child_boot(struct plume_boot *boot)
+{
+    memset(boot, 0, sizeof(*boot));
+    memcpy(boot->vm_name, vm_self.vm_name, sizeof(vm_self.vm_name));
+    memcpy(boot->state_dir, vm_self.state_dir, sizeof(boot->state_dir));
+}
+
+static BOOL attach_is_readable(const void *addr, SIZE_T len)
+{
+    MEMORY_BASIC_INFORMATION mbi;
+    const BYTE *p = addr, *end = p + len;
+
+    while (p < end) {
+        if (!VirtualQuery(p, &mbi, sizeof(mbi)) || mbi.State != MEM_COMMIT ||
+            (mbi.Protect & (PAGE_NOACCESS | PAGE_GUARD)) ||
+            !(mbi.Protect & (PAGE_READONLY | PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READ |
+                             PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY)))
+            return FALSE;
+        p = (const BYTE *)mbi.BaseAddress + mbi.RegionSize;
+    }
+    return TRUE;
+}
+
+/* The boot block sits right before the import directory the launcher gave
+ * the main image. A process that loaded plume64.dll some other way has none
+ * and so is not in a VM. */
+static struct plume_boot *attach_find_boot(void)
+{
+    BYTE *base = (BYTE *)GetModuleHandleW(NULL);
+    IMAGE_DOS_HEADER *dos = (IMAGE_DOS_HEADER *)base;
+    IMAGE_NT_HEADERS64 *nt;
+    struct plume_boot *boot;
+    DWORD rva, gap = pe_boot_to_imports();
+
+    if (!base || !attach_is_readable(dos, sizeof(*dos)) || dos->e_magic != IMAGE_DOS_SIGNATURE)
+        return NULL;
+    nt = (IMAGE_NT_HEADERS64 *)(base + dos->e_lfanew);
+    if (!attach_is_readable(nt, sizeof(*nt)) || nt->Signature != IMAGE_NT_SIGNATURE ||
+        nt->OptionalHeader.Magic != IMAGE_NT_OPTIONAL_HDR64_MAGIC ||
+        nt->OptionalHeader.NumberOfRvaAndSizes <= IMAGE_DIRECTORY_ENTRY_IMPORT)
+        return NULL;
+    rva = nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_IMPORT].VirtualAddress;
+    if (rva < gap)
+        return NULL;
+    boot = (struct plume_boot *)(base + rva - gap);
+    if (!attach_is_readable(boot, sizeof(*boot)) || !boot_is_valid(boot, rva - gap))
+        return NULL;
+    return boot;
+}
+
+static BOOL attach(HINSTANCE self)
+{
+    struct plume_boot *boot = attach_find_boot();
+    char err[256];
+
+    if (!boot)
+        return TRUE;
+    memcpy(vm_self.vm_name, boot->vm_name, sizeof(vm_self.vm_name) - 1);
+    vm_self.vm_name[sizeof(vm_self.vm_name) - 1] = 0;
+    memcpy(vm_self.state_dir, boot->state_dir, sizeof(vm_self.state_dir));
+    vm_self.state_dir[PLUME_PATH_MAX - 1] = 0;
+
+    if (!inject_module_path_ansi(self, vm_self.dll_path, sizeof(vm_self.dll_path))) {
+        vmlog_error("cannot confine this process: plume64.dll cannot name its own path");
+        return FALSE;
+    }
+    if (!hook_install_all(hook_table, hook_table_count, err, sizeof(err))) {
+        vmlog_error("cannot confine this process: %s", err);
+        return FALSE;
+    }
+    vm_self.in_vm = TRUE;
+    boot->status = PLUME_BOOT_READY;
+    if (boot->ready_event) {
+        HANDLE ready = (HANDLE)(ULONG_PTR)boot->ready_event;
+
+        boot->ready_event = 0;
+        SetEvent(ready);
+        CloseHandle(ready);
+    }
+    return TRUE;
+}
+
+BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
+{
+    (void)reserved;
+    if (reason == DLL_PROCESS_ATTACH) {
+        DisableThreadLibraryCalls(instance);
+        return attach(instance);
+    }
+    return TRUE;
+}
+
+/* Documented in include/plume.h. */
+__declspec(dllexport) int WINAPI PlumeGetVmName(char *buffer, int size)
+{
+    int len;
+
+    if (!vm_self.in_vm) {
+        if (buffer && size > 0)
+            buffer[0] = 0;
+        return 0;
+    }
+    len = (int)strlen(vm_self.vm_name);
+    if (buffer && size > len)
+        memcpy(buffer, vm_self.vm_name, (size_t)len + 1);
+    else if (buffer && size > 0)
+        buffer[0] = 0;
+    return len;
+}
+
+__declspec(dllexport) const char *WINAPI PlumeGetVersion(void)
+{
+    return PLUME_VERSION;
+}
