@@ -1,0 +1,118 @@
+# The Wine integration tests' harness (sourced by each t_*.sh).
+#
+# A test file calls `test_begin NAME`, then checks, then `test_end`. Each
+# check prints "ok - ..." or "not ok - ..." with what was expected and got;
+# test_end prints the file's "N passed, N failed" line and exits non-zero on
+# any failure. Every test file runs in a private Wine prefix with its own
+# wineserver, stopped and deleted at the end, whatever happens.
+
+set -u
+PLUME_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$PLUME_ROOT/scripts/wine-lib.sh"
+
+T_PASSED=0
+T_FAILED=0
+T_NAME=""
+T_TMP=""
+T_OUT=""
+T_ERR=""
+T_RC=0
+
+test_begin() {
+    T_NAME=$1
+    T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/plume-$T_NAME.XXXXXX")
+    trap 'test_cleanup' EXIT INT TERM
+    if ! wine_clone_prefix "$T_TMP/prefix"; then
+        echo "not ok - $T_NAME: cannot prepare a Wine prefix"
+        exit 1
+    fi
+    PROBE=$(winpath "$PLUME_BIN/probe.exe")
+    TMPWIN=$(winpath "$T_TMP")
+    VMS="$WINEPREFIX/drive_c/ProgramData/plume/vms"
+}
+
+test_cleanup() {
+    wine_drop_prefix
+    [ -n "$T_TMP" ] && rm -rf "$T_TMP"
+}
+
+test_end() {
+    echo "$T_NAME: $T_PASSED passed, $T_FAILED failed"
+    [ "$T_FAILED" -eq 0 ]
+    exit $?
+}
+
+pass() {
+    T_PASSED=$((T_PASSED + 1))
+    echo "ok - $1"
+}
+
+fail() {
+    T_FAILED=$((T_FAILED + 1))
+    echo "not ok - $1"
+    shift
+    for line in "$@"; do
+        printf '    %s\n' "$line"
+    done
+}
+
+# run CMD...: runs it, keeping stdout, stderr (CR stripped) and status.
+run() {
+    "$@" >"$T_TMP/out" 2>"$T_TMP/err"
+    T_RC=$?
+    T_OUT=$(tr -d '\r' <"$T_TMP/out")
+    T_ERR=$(tr -d '\r' <"$T_TMP/err")
+}
+
+# expect DESCRIPTION RC [PATTERN_STDOUT [PATTERN_STDERR]]: checks the last run.
+# Patterns are grep -E expressions; "" skips one.
+expect() {
+    desc=$1 want_rc=$2 out_re=${3:-} err_re=${4:-}
+    problems=""
+    [ "$T_RC" -eq "$want_rc" ] || problems="exit status $T_RC, expected $want_rc"
+    if [ -n "$out_re" ] && ! printf '%s\n' "$T_OUT" | grep -Eq -- "$out_re"; then
+        problems="$problems${problems:+; }stdout lacks /$out_re/"
+    fi
+    if [ -n "$err_re" ] && ! printf '%s\n' "$T_ERR" | grep -Eq -- "$err_re"; then
+        problems="$problems${problems:+; }stderr lacks /$err_re/"
+    fi
+    if [ -z "$problems" ]; then
+        pass "$desc"
+    else
+        fail "$desc" "$problems" "stdout: $(printf '%s' "$T_OUT" | head -c 600)" "stderr: $(printf '%s' "$T_ERR" | head -c 600)"
+    fi
+}
+
+# expect_count DESCRIPTION WANT TEXT PATTERN: TEXT has exactly WANT lines matching PATTERN.
+expect_count() {
+    got=$(printf '%s\n' "$3" | grep -Ec -- "$4")
+    if [ "$got" -eq "$2" ]; then
+        pass "$1"
+    else
+        fail "$1" "expected $2 lines matching /$4/, got $got" "text: $(printf '%s' "$3" | head -c 600)"
+    fi
+}
+
+# expect_true DESCRIPTION COMMAND...: the command succeeds.
+expect_true() {
+    desc=$1
+    shift
+    if "$@"; then
+        pass "$desc"
+    else
+        fail "$desc" "command failed: $*"
+    fi
+}
+
+# wait_for SECONDS COMMAND...: polls until COMMAND succeeds or time runs out.
+wait_for() {
+    limit=$(( $1 * 10 ))
+    shift
+    i=0
+    while [ $i -lt $limit ]; do
+        "$@" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
