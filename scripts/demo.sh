@@ -1,0 +1,56 @@
+#!/bin/sh
+# make demo: plume confining real programs, step by step.
+# Runs in a private Wine prefix (build/wine/demo) and cleans up after itself.
+set -u
+PLUME_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$PLUME_ROOT/scripts/wine-lib.sh"
+
+DEMO_PREFIX="$PLUME_ROOT/build/wine/demo"
+trap 'wine_drop_prefix' EXIT INT TERM
+wine_clone_prefix "$DEMO_PREFIX" || exit 1
+PROBE=$(winpath "$PLUME_BIN/probe.exe")
+
+step() {
+    printf '\n\033[1m== %s\033[0m\n' "$*"
+}
+show() {
+    printf '$ plume %s\n' "$*"
+    plume "$@" | tr -d '\r' | sed 's/^/  /'
+}
+
+step "Two VMs, made in milliseconds inside one Wine prefix"
+show create web-a
+show create web-b
+show list
+
+step "A program learns its VM through plume64.dll (probe.exe calls PlumeGetVmName)"
+show run web-a -- "$PROBE" info
+show run web-b -- "$PROBE" info
+printf '$ wine probe.exe info          (on the host, outside every VM)\n'
+"$WINE64" "$PLUME_BIN/probe.exe" info | tr -d '\r' | sed 's/^/  /'
+
+step "Children join their parent's VM, whichever way they start"
+printf '(probe child -> cmd.exe /c -> ShellExecuteEx -> child with an empty environment)\n'
+REPORT="$DEMO_PREFIX/chain.txt"
+show run web-a -- "$PROBE" child cmd shell envchild info "$(winpath "$REPORT")"
+printf 'the last process of that chain reported:\n'
+tr -d '\r' <"$REPORT" | sed 's/^/  /'
+
+step "Process trees running in both VMs at once"
+show run --detach web-a -- cmd.exe /c "$PROBE" tree 3 60000
+show run --detach web-b -- "$PROBE" tree 2 60000
+sleep 1
+show ps web-a
+show ps web-b
+show list
+
+step "Stopping one VM ends its whole tree and nothing else"
+show stop web-a
+show ps web-a
+show ps web-b
+show list
+
+step "Cleaning up"
+show rm web-a
+show rm --force web-b
+printf '\nDone. Try it yourself: build/plume --help\n'
