@@ -188,7 +188,7 @@ static int run_launch(const struct cli_request *req, const struct vm_record *rec
     STARTUPINFOW si = { sizeof(si) };
     HANDLE inherited[3];
     PROCESS_INFORMATION pi;
-    HANDLE lock, job, ready, remote_ready = NULL, detached[2] = { INVALID_HANDLE_VALUE, INVALID_HANDLE_VALUE };
+    HANDLE lock, job, ready, remote_ready = NULL, remote_job = NULL, detached[2] = { INVALID_HANDLE_VALUE, INVALID_HANDLE_VALUE };
     struct plume_boot boot;
     char err[256], reason[160];
     const char *program = req->program_argv[0];
@@ -251,9 +251,10 @@ static int run_launch(const struct cli_request *req, const struct vm_record *rec
         out_error("run: cannot put '%s' into VM '%s': %s", program, rec->name,
                   out_win_error(GetLastError(), reason, sizeof(reason)));
         rc = RUN_EXIT_PLUME;
-    } else if (!ready || !DuplicateHandle(GetCurrentProcess(), ready, pi.hProcess, &remote_ready,
-                                          EVENT_MODIFY_STATE, FALSE, 0)) {
-        out_error("run: cannot hand '%s' its start-up event: %s", program,
+    } else if (!ready ||
+               !DuplicateHandle(GetCurrentProcess(), ready, pi.hProcess, &remote_ready, EVENT_MODIFY_STATE, FALSE, 0) ||
+               !DuplicateHandle(GetCurrentProcess(), job, pi.hProcess, &remote_job, JOB_OBJECT_QUERY, FALSE, 0)) {
+        out_error("run: cannot hand '%s' its start-up event and job: %s", program,
                   out_win_error(GetLastError(), reason, sizeof(reason)));
         rc = RUN_EXIT_PLUME;
     } else {
@@ -262,6 +263,7 @@ static int run_launch(const struct cli_request *req, const struct vm_record *rec
         memcpy(boot.state_dir, rec->dir, sizeof(boot.state_dir));
         boot.state_dir[PLUME_PATH_MAX - 1] = 0;
         boot.ready_event = (uint64_t)(ULONG_PTR)remote_ready;
+        boot.job_handle = (uint64_t)(ULONG_PTR)remote_job;
         if (!inject_into_process(pi.hProcess, dll_path, &boot, err, sizeof(err))) {
             out_error("run: cannot put plume into '%s': %s", program, err);
             rc = RUN_EXIT_NO_START;

@@ -28,6 +28,7 @@ struct plume_boot {
     uint32_t block_rva;         /* where this block starts, relative to the image */
     uint32_t status;            /* PLUME_BOOT_* */
     uint64_t ready_event;       /* an event handle valid in the child, or 0 */
+    uint64_t job_handle;        /* the VM's job, valid in the child, query access only */
     uint32_t orig_import_rva;   /* the image's own import directory */
     uint32_t orig_import_size;
     uint32_t orig_bound_rva;    /* and bound import directory, cleared meanwhile */

@@ -12,7 +12,8 @@
 #define PLUME_HOOKS(X)                                                                      \
     X(ntdll, NtCreateUserProcess, process, membership,                                      \
       "every child (CreateProcess, cmd /c, ShellExecuteEx, explicit environment) starts "  \
-      "suspended, gets plume64.dll as its first import and joins the caller's VM",         \
+      "suspended, gets plume64.dll as its first import and the VM's identity; a child "    \
+      "outside the VM's job (given a host parent) is refused",                             \
       "tests/wine/t_propagation.sh")
 
 #endif

@@ -14,11 +14,17 @@
 
 struct vm_state vm_self;
 
-void vm_make_child_boot(struct plume_boot *boot)
+BOOL vm_make_child_boot(HANDLE child, struct plume_boot *boot)
 {
+    HANDLE remote = NULL;
+
     memset(boot, 0, sizeof(*boot));
     memcpy(boot->vm_name, vm_self.vm_name, sizeof(vm_self.vm_name));
     memcpy(boot->state_dir, vm_self.state_dir, sizeof(boot->state_dir));
+    if (!DuplicateHandle(GetCurrentProcess(), vm_self.job, child, &remote, JOB_OBJECT_QUERY, FALSE, 0))
+        return FALSE;
+    boot->job_handle = (uint64_t)(ULONG_PTR)remote;
+    return TRUE;
 }
 
 static BOOL attach_is_readable(const void *addr, SIZE_T len)
@@ -75,6 +81,7 @@ static BOOL attach(HINSTANCE self)
     vm_self.vm_name[sizeof(vm_self.vm_name) - 1] = 0;
     memcpy(vm_self.state_dir, boot->state_dir, sizeof(vm_self.state_dir));
     vm_self.state_dir[PLUME_PATH_MAX - 1] = 0;
+    vm_self.job = (HANDLE)(ULONG_PTR)boot->job_handle;
 
     if (!inject_module_path_ansi(self, vm_self.dll_path, sizeof(vm_self.dll_path))) {
         vmlog_error("cannot confine this process: plume64.dll cannot name its own path");

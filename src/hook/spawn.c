@@ -5,6 +5,7 @@
  * plume64.dll as its first import, with the VM's identity in its memory. */
 #include <windows.h>
 #include <winternl.h>
+#include <stdio.h>
 
 #include "../win/inject.h"
 #include "hook_table.h"
@@ -18,6 +19,24 @@
 
 NtCreateUserProcess_fn orig_NtCreateUserProcess;
 
+/* A child normally inherits the VM's job. One created with another process
+ * as its parent (PROC_THREAD_ATTRIBUTE_PARENT_PROCESS) inherits that
+ * process's job instead, and would be outside the VM. */
+static BOOL spawn_check_membership(HANDLE child, char *err, size_t errlen)
+{
+    BOOL in_vm = FALSE;
+
+    if (!IsProcessInJob(child, vm_self.job, &in_vm)) {
+        snprintf(err, errlen, "cannot check the child's job (error %lu)", GetLastError());
+        return FALSE;
+    }
+    if (!in_vm) {
+        snprintf(err, errlen, "the child would be outside the VM's job (was it given a parent outside the VM?)");
+        return FALSE;
+    }
+    return TRUE;
+}
+
 NTSTATUS NTAPI hook_NtCreateUserProcess(PHANDLE process_handle, PHANDLE thread_handle,
                                         ACCESS_MASK process_access, ACCESS_MASK thread_access,
                                         POBJECT_ATTRIBUTES process_attributes,
@@ -26,7 +45,7 @@ NTSTATUS NTAPI hook_NtCreateUserProcess(PHANDLE process_handle, PHANDLE thread_h
                                         PVOID attribute_list)
 {
     struct plume_boot boot;
-    char err[256];
+    char err[256] = "";
     NTSTATUS status;
 
     status = orig_NtCreateUserProcess(process_handle, thread_handle,
@@ -38,10 +57,13 @@ NTSTATUS NTAPI hook_NtCreateUserProcess(PHANDLE process_handle, PHANDLE thread_h
     if (!NT_SUCCESS(status))
         return status;
 
-    vm_make_child_boot(&boot);
-    if (!inject_into_process(*process_handle, vm_self.dll_path, &boot, err, sizeof(err))) {
+    if (!spawn_check_membership(*process_handle, err, sizeof(err)) ||
+        !vm_make_child_boot(*process_handle, &boot) ||
+        !inject_into_process(*process_handle, vm_self.dll_path, &boot, err, sizeof(err))) {
         /* A child outside plume's control would be a hole in the VM: it never
          * runs. The caller sees CreateProcess fail with ERROR_DLL_INIT_FAILED. */
+        if (!err[0])
+            snprintf(err, sizeof(err), "cannot hand the child the VM's job (error %lu)", GetLastError());
         vmlog_error("refused to start a child process: %s", err);
         TerminateProcess(*process_handle, (UINT)STATUS_DLL_INIT_FAILED);
         CloseHandle(*thread_handle);

@@ -12,11 +12,13 @@ struct vm_state {
     char vm_name[VM_NAME_MAX + 1];
     WCHAR state_dir[PLUME_PATH_MAX];
     char dll_path[MAX_PATH];                /* ANSI path of plume64.dll, for children */
+    HANDLE job;                             /* the VM's job (query access), for checking children */
 };
 
 extern struct vm_state vm_self;
 
-/* Fills a boot block that puts a child into this process's VM. */
-void vm_make_child_boot(struct plume_boot *boot);
+/* Fills a boot block that puts CHILD into this process's VM, handing it the
+ * VM's job handle. Returns FALSE if the handle cannot be given. */
+BOOL vm_make_child_boot(HANDLE child, struct plume_boot *boot);
 
 #endif

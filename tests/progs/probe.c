@@ -11,9 +11,14 @@
  *   probe envchild ARGS...     the same with an explicit, minimal environment block
  *   probe breakaway            try CREATE_BREAKAWAY_FROM_JOB; print breakaway=denied|allowed
  *   probe tree DEPTH MS        a chain of DEPTH processes, each sleeping MS
+ *   probe spoofchild ARGS...   run "probe ARGS..." with a host process (Wine's
+ *                              explorer.exe) as its parent; print spoof=refused|started
+ *   probe window MS            create a top-level window (which makes Wine start
+ *                              its desktop process if none runs), then sleep MS
  */
 #include <windows.h>
 #include <shellapi.h>
+#include <tlhelp32.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +159,68 @@ static int probe_tree(int depth, int ms)
     return 0;
 }
 
+static DWORD probe_find_process(const WCHAR *image)
+{
+    PROCESSENTRY32W entry = { sizeof(entry) };
+    HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+    DWORD pid = 0;
+
+    if (snap == INVALID_HANDLE_VALUE)
+        return 0;
+    if (Process32FirstW(snap, &entry)) {
+        do {
+            if (!_wcsicmp(entry.szExeFile, image))
+                pid = entry.th32ProcessID;
+        } while (!pid && Process32NextW(snap, &entry));
+    }
+    CloseHandle(snap);
+    return pid;
+}
+
+/* Parent-process spoofing: the child would inherit the fake parent's job. */
+static int probe_spoofchild(int argc, WCHAR **argv)
+{
+    STARTUPINFOEXW six = { { sizeof(six) } };
+    PROCESS_INFORMATION pi;
+    WCHAR args[2048], cmdline[4096];
+    SIZE_T size = 0;
+    DWORD pid = probe_find_process(L"explorer.exe");
+    HANDLE parent = pid ? OpenProcess(PROCESS_CREATE_PROCESS, FALSE, pid) : NULL;
+
+    if (!parent) {
+        printf("probe: spoof=noparent\n");
+        return 92;
+    }
+    InitializeProcThreadAttributeList(NULL, 1, 0, &size);
+    six.lpAttributeList = HeapAlloc(GetProcessHeap(), 0, size);
+    InitializeProcThreadAttributeList(six.lpAttributeList, 1, 0, &size);
+    UpdateProcThreadAttribute(six.lpAttributeList, 0, PROC_THREAD_ATTRIBUTE_PARENT_PROCESS, &parent, sizeof(parent),
+                              NULL, NULL);
+    probe_quote_args(args, ARRAYSIZE(args), argc, argv);
+    _snwprintf(cmdline, ARRAYSIZE(cmdline), L"\"%ls\" %ls", probe_self, args);
+    cmdline[ARRAYSIZE(cmdline) - 1] = 0;
+    if (!CreateProcessW(NULL, cmdline, NULL, NULL, FALSE, EXTENDED_STARTUPINFO_PRESENT, NULL, NULL,
+                        &six.StartupInfo, &pi)) {
+        printf("probe: spoof=refused error=%lu\n", GetLastError());
+        return 0;
+    }
+    printf("probe: spoof=started\n");
+    CloseHandle(pi.hThread);
+    return probe_wait(pi.hProcess);
+}
+
+static int probe_window(int ms)
+{
+    HWND window = CreateWindowExW(0, L"STATIC", L"plume probe", WS_OVERLAPPEDWINDOW, 0, 0, 100, 100, NULL, NULL,
+                                  NULL, NULL);
+
+    printf("probe: window=%s\n", window ? "created" : "failed");
+    Sleep((DWORD)ms);
+    if (window)
+        DestroyWindow(window);
+    return window ? 0 : 1;
+}
+
 int wmain(int argc, WCHAR **argv)
 {
     GetModuleFileNameW(NULL, probe_self, ARRAYSIZE(probe_self));
@@ -171,8 +238,12 @@ int wmain(int argc, WCHAR **argv)
     if ((!wcscmp(argv[1], L"child") || !wcscmp(argv[1], L"cmd") || !wcscmp(argv[1], L"shell") ||
          !wcscmp(argv[1], L"envchild")) && argc > 2)
         return probe_spawn(argv[1], argc - 2, argv + 2);
+    if (!wcscmp(argv[1], L"spoofchild") && argc > 2)
+        return probe_spoofchild(argc - 2, argv + 2);
     if (!wcscmp(argv[1], L"breakaway"))
         return probe_breakaway();
+    if (!wcscmp(argv[1], L"window") && argc > 2)
+        return probe_window(_wtoi(argv[2]));
     if (!wcscmp(argv[1], L"tree") && argc > 3)
         return probe_tree(_wtoi(argv[2]), _wtoi(argv[3]));
     fprintf(stderr, "probe: unknown command\n");

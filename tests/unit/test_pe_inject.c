@@ -299,6 +299,7 @@ static void pt_make_boot(struct plume_boot *boot)
     for (i = 0; dir[i]; i++)
         boot->state_dir[i] = (uint16_t)dir[i];
     boot->ready_event = 0x1234;
+    boot->job_handle = 0x5678;
     boot->status = PLUME_BOOT_PENDING;
 }
 
@@ -310,11 +311,12 @@ TEST(pe_boot_block_layout_is_fixed)
     CHECK_EQ_INT(offsetof(struct plume_boot, size), 8);
     CHECK_EQ_INT(offsetof(struct plume_boot, block_rva), 16);
     CHECK_EQ_INT(offsetof(struct plume_boot, ready_event), 24);
-    CHECK_EQ_INT(offsetof(struct plume_boot, orig_import_rva), 32);
-    CHECK_EQ_INT(offsetof(struct plume_boot, vm_name), 48);
-    CHECK_EQ_INT(offsetof(struct plume_boot, state_dir), 88);
-    CHECK_EQ_INT(sizeof(struct plume_boot), 688);
-    CHECK_EQ_INT(pe_boot_to_imports(), 688);
+    CHECK_EQ_INT(offsetof(struct plume_boot, job_handle), 32);
+    CHECK_EQ_INT(offsetof(struct plume_boot, orig_import_rva), 40);
+    CHECK_EQ_INT(offsetof(struct plume_boot, vm_name), 56);
+    CHECK_EQ_INT(offsetof(struct plume_boot, state_dir), 96);
+    CHECK_EQ_INT(sizeof(struct plume_boot), 696);
+    CHECK_EQ_INT(pe_boot_to_imports(), 704);
 }
 
 static const char pt_dll[] = "C:\\Program Files\\plume\\plume64.dll";
@@ -355,6 +357,7 @@ static void pt_check_block_path(size_t count, uint32_t block_rva, uint16_t ordin
     CHECK_EQ_INT(got.block_rva, block_rva);
     CHECK_EQ_INT(got.status, PLUME_BOOT_PENDING);
     CHECK_EQ_U64(got.ready_event, 0x1234);
+    CHECK_EQ_U64(got.job_handle, 0x5678);
     CHECK_EQ_INT(got.orig_import_rva, PT_IMPORT_RVA);
     CHECK_EQ_INT(got.orig_import_size, PT_IMPORT_SIZE);
     CHECK_EQ_INT(got.orig_bound_rva, PT_BOUND_RVA);
@@ -365,8 +368,8 @@ static void pt_check_block_path(size_t count, uint32_t block_rva, uint16_t ordin
     CHECK_EQ_INT(boot_is_valid(&got, block_rva + 16), 0);
     /* Byte-wise too, at the documented offsets. */
     CHECK_EQ_INT(pt_get32(out + 16), block_rva);
-    CHECK_EQ_INT(pt_get32(out + 32), PT_IMPORT_RVA);
-    CHECK_EQ_INT(pt_get32(out + 36), PT_IMPORT_SIZE);
+    CHECK_EQ_INT(pt_get32(out + 40), PT_IMPORT_RVA);
+    CHECK_EQ_INT(pt_get32(out + 44), PT_IMPORT_SIZE);
 
     /* Descriptor 0: plume, by ordinal, through its own INT and IAT. */
     CHECK_EQ_INT(pt_get32(out + e.desc + 0), block_rva + e.lookup);  /* OriginalFirstThunk */

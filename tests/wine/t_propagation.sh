@@ -46,4 +46,15 @@ else
     fail "cmd.exe run in a VM passes the VM to its child" "rc=$T_RC" "report: $(cat "$REPORT" 2>/dev/null)" "stderr: $T_ERR"
 fi
 
+# A child created with a host process as its parent would inherit the host's
+# job, not the VM's: plume refuses to start it, and says so.
+rm -f "$REPORT"
+run plume run a -- "$PROBE" spoofchild info "$REPORT_WIN"
+expect "a child given a host parent is refused (ERROR_DLL_INIT_FAILED)" 0 "spoof=refused error=1114"
+expect "the refusal is reported on the program's stderr" 0 "" "refused to start a child process: the child would be outside the VM's job"
+expect_true "the refused child never ran" test ! -e "$REPORT"
+expect_true "the refusal is in the VM's events.log" grep -q "outside the VM's job" "$VMS/a/events.log"
+run "$WINE64" "$PLUME_BIN/probe.exe" spoofchild info "$REPORT_WIN"
+expect "on the host, the same parent spoofing works untouched" 0 "spoof=started"
+
 test_end

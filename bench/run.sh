@@ -1,0 +1,317 @@
+#!/bin/sh
+# make bench: plume against native, side by side, in one run.
+#
+# Prints a Markdown table for the README on stdout (and the machine it ran
+# on); progress goes to stderr. Benchmarks, not tests: nothing passes or
+# fails on a threshold, but a command that fails ends the run, since its
+# figures would mean nothing.
+#
+# Every timed figure is the median over rounds; wherever there is a baseline
+# it is measured in the same round as plume's figure, alternately
+# (baseline, plume, baseline, plume, ...), so that the machine's noise falls
+# on both. Runs in a private Wine prefix (build/wine/bench), removed at the end.
+#
+# Rounds can be changed for a quick or a careful run:
+#   BENCH_SPAWN_ROUNDS (10) x BENCH_SPAWNS (20)   process starts, in-process
+#   BENCH_RUN_ROUNDS (20)                         plume run vs wine64
+#   BENCH_CREATE_ROUNDS (20)                      plume create / rm
+#   BENCH_MEM_SAMPLES (5)                         processes per memory figure
+set -u
+PLUME_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# Never touch a prefix of the caller's: wine_drop_prefix deletes WINEPREFIX.
+unset WINEPREFIX
+. "$PLUME_ROOT/scripts/wine-lib.sh"
+
+SPAWN_ROUNDS=${BENCH_SPAWN_ROUNDS:-10}
+SPAWNS=${BENCH_SPAWNS:-20}
+RUN_ROUNDS=${BENCH_RUN_ROUNDS:-20}
+CREATE_ROUNDS=${BENCH_CREATE_ROUNDS:-20}
+MEM_SAMPLES=${BENCH_MEM_SAMPLES:-5}
+
+BENCH_PREFIX="$PLUME_ROOT/build/wine/bench"
+BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/plume-bench.XXXXXX") || exit 1
+HOST_PIDS=""
+
+cleanup() {
+    for pid in $HOST_PIDS; do
+        kill "$pid" 2>/dev/null
+    done
+    [ -z "$HOST_PIDS" ] || wait 2>/dev/null
+    HOST_PIDS=""
+    wine_drop_prefix
+    rm -rf "$BENCH_TMP"
+}
+trap 'cleanup' EXIT
+trap 'exit 130' INT TERM
+
+log() {
+    echo "bench: $*" >&2
+}
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+for f in plume.exe plumemon.exe plume64.dll probe.exe bench_spawn.exe; do
+    [ -f "$PLUME_BIN/$f" ] || die "$PLUME_BIN/$f is missing; run make first"
+done
+
+# ---------------------------------------------------------------- helpers
+
+# median: the median of the numbers on stdin, one a line.
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# check STATUS WHAT: ends the run when a measured command failed.
+check() {
+    if [ "$1" -ne 0 ]; then
+        tr -d '\r' <"$BENCH_TMP/err" | head -n 20 >&2
+        die "$2 failed (status $1)"
+    fi
+}
+
+# timed FILE WHAT CMD...: runs CMD, appends its wall time in microseconds to
+# FILE. `date` runs around every command alike, so its cost cancels out of
+# the differences.
+timed() {
+    file=$1 what=$2
+    shift 2
+    t0=$(date +%s%N)
+    "$@" >"$BENCH_TMP/out" 2>"$BENCH_TMP/err"
+    rc=$?
+    t1=$(date +%s%N)
+    check "$rc" "$what"
+    echo $(((t1 - t0) / 1000)) >>"$file"
+}
+
+# wait_stopped VM: waits until the VM's monitor has exited (it logs each
+# start and each exit), so that the next `plume run` starts the VM afresh.
+wait_stopped() {
+    mlog="$WINEPREFIX/drive_c/ProgramData/plume/vms/$1/monitor.log"
+    i=0
+    while [ $i -lt 100 ]; do
+        started=$(grep -c 'monitoring VM' "$mlog" 2>/dev/null)
+        ended=$(grep -c 'monitor exits' "$mlog" 2>/dev/null)
+        [ "${started:-0}" = "${ended:-0}" ] && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    die "VM '$1' did not stop within 5 s after its last process"
+}
+
+vm_dir() {
+    printf '%s' "$WINEPREFIX/drive_c/ProgramData/plume/vms/$1"
+}
+
+disk_bytes() {
+    du -sb "$(vm_dir "$1")" | cut -f1
+}
+
+# Formatting: microseconds as milliseconds, ratios, signed differences.
+fmt_ms() {
+    awk -v us="$1" 'BEGIN { printf "%.1f ms", us / 1000 }'
+}
+fmt_ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "–" }'
+}
+fmt_diff_ms() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = (a - b) / 1000; printf "%s%.1f ms", d >= 0 ? "+" : "−", d >= 0 ? d : -d }'
+}
+fmt_diff_int() {
+    awk -v a="$1" -v b="$2" -v unit="$3" 'BEGIN { d = a - b; printf "%s%d %s", d >= 0 ? "+" : "−", d >= 0 ? d : -d, unit }'
+}
+
+# ------------------------------------------------------------------ setup
+
+log "preparing a private Wine prefix"
+wine_clone_prefix "$BENCH_PREFIX" || die "cannot prepare a Wine prefix"
+PROBE=$(winpath "$PLUME_BIN/probe.exe")
+BENCH_SPAWN=$(winpath "$PLUME_BIN/bench_spawn.exe")
+T="$BENCH_TMP"
+START_NS=$(date +%s%N)
+
+# ------------------------------------- 1. process start, measured in-process
+
+# spawn_median FILE WHAT CMD...: runs a bench_spawn command, appends the
+# median it reports (microseconds) to FILE.
+spawn_median() {
+    file=$1 what=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    check $? "$what"
+    us=$(tr -d '\r' <"$T/out" | sed -n 's/^spawn_us median=\([0-9]*\) .*/\1/p')
+    [ -n "$us" ] || die "$what printed no spawn_us line: $(tr -d '\r' <"$T/out")"
+    echo "$us" >>"$file"
+}
+
+plume create spawnvm >/dev/null 2>"$T/err"
+check $? "plume create spawnvm"
+i=1
+while [ $i -le "$SPAWN_ROUNDS" ]; do
+    log "round $i/$SPAWN_ROUNDS process start: $SPAWNS spawns on the host, then $SPAWNS inside a VM"
+    spawn_median "$T/spawn_native" "bench_spawn on the host" \
+        "$WINE64" "$PLUME_BIN/bench_spawn.exe" "$SPAWNS" "$PROBE" exit 0
+    spawn_median "$T/spawn_vm" "bench_spawn inside a VM" \
+        plume run spawnvm -- "$BENCH_SPAWN" "$SPAWNS" "$PROBE" exit 0
+    i=$((i + 1))
+done
+SPAWN_NATIVE=$(median <"$T/spawn_native")
+SPAWN_VM=$(median <"$T/spawn_vm")
+
+# ------------------------- 2. plume run end-to-end vs wine64 PROGRAM directly
+
+# Two cases: the VM stopped (plume run starts its monitor, as the first run
+# of a VM does), and the VM already running (a sleeper keeps its monitor up).
+plume create cold >/dev/null 2>"$T/err"
+check $? "plume create cold"
+DISK_CREATED=$(disk_bytes cold)
+plume create warm >/dev/null 2>"$T/err"
+check $? "plume create warm"
+plume run --detach warm -- "$PROBE" sleep 600000 >/dev/null 2>"$T/err"
+check $? "plume run --detach warm"
+
+# One untimed run of each first; the cold VM's first run is also the disk
+# figure "after a run".
+"$WINE64" "$PLUME_BIN/probe.exe" exit 0 >/dev/null 2>"$T/err"
+check $? "wine64 probe.exe exit 0"
+plume run cold -- "$PROBE" exit 0 >/dev/null 2>"$T/err"
+check $? "plume run cold"
+plume run warm -- "$PROBE" exit 0 >/dev/null 2>"$T/err"
+check $? "plume run warm"
+wait_stopped cold
+DISK_ONE_RUN=$(disk_bytes cold)
+
+i=1
+while [ $i -le "$RUN_ROUNDS" ]; do
+    log "round $i/$RUN_ROUNDS plume run vs wine64: direct, VM stopped, VM running"
+    timed "$T/run_direct" "wine64 probe.exe exit 0" "$WINE64" "$PLUME_BIN/probe.exe" exit 0
+    wait_stopped cold
+    timed "$T/run_cold" "plume run cold -- probe.exe exit 0" plume run cold -- "$PROBE" exit 0
+    timed "$T/run_warm" "plume run warm -- probe.exe exit 0" plume run warm -- "$PROBE" exit 0
+    i=$((i + 1))
+done
+RUN_DIRECT=$(median <"$T/run_direct")
+RUN_COLD=$(median <"$T/run_cold")
+RUN_WARM=$(median <"$T/run_warm")
+wait_stopped cold
+DISK_RUNS=$(disk_bytes cold)
+DISK_PER_RUN=$(awk -v a="$DISK_RUNS" -v b="$DISK_ONE_RUN" -v n="$RUN_ROUNDS" 'BEGIN { printf "%.0f", (a - b) / n }')
+ls -l "$(vm_dir cold)" | tail -n +2 | sed 's/^/bench:   cold VM after its runs: /' >&2
+plume stop warm >/dev/null 2>"$T/err"
+check $? "plume stop warm"
+
+# ----------------------------------------------- 3. plume create and rm
+
+plume --version >/dev/null 2>"$T/err"
+check $? "plume --version"
+i=1
+while [ $i -le "$CREATE_ROUNDS" ]; do
+    log "round $i/$CREATE_ROUNDS plume --version, create, rm"
+    timed "$T/version" "plume --version" plume --version
+    timed "$T/create" "plume create vm$i" plume create "vm$i"
+    timed "$T/rm" "plume rm vm$i" plume rm "vm$i"
+    i=$((i + 1))
+done
+VERSION=$(median <"$T/version")
+CREATE=$(median <"$T/create")
+RM=$(median <"$T/rm")
+
+# ------------------------------------------------------------- 5. memory
+
+# proc_table: "VmRSS RssAnon cmdline" (KiB) for every process of our prefix
+# whose command line names probe.exe or plumemon.exe. Wine processes show
+# their Windows command line in /proc; the prefix tells ours from others'.
+proc_table() {
+    for f in $(grep -laE 'probe[.]exe|plumemon[.]exe' /proc/[0-9]*/cmdline 2>/dev/null); do
+        d=${f%/cmdline}
+        tr '\0' '\n' <"$d/environ" 2>/dev/null | grep -qxF "WINEPREFIX=$WINEPREFIX" || continue
+        mem=$(awk '/^VmRSS:/ { r = $2 } /^RssAnon:/ { a = $2 } END { if (r != "") print r, a }' "$d/status" 2>/dev/null)
+        [ -n "$mem" ] || continue
+        printf '%s %s \n' "$mem" "$(tr '\0' ' ' <"$d/cmdline")"
+    done
+}
+
+# pick TABLE TEXT COLUMN: column 1 (VmRSS) or 2 (RssAnon) of the one line
+# whose command line holds TEXT.
+pick() {
+    awk -v t="$2" -v c="$3" 'index($0, t) { print $c; n++ } END { if (n != 1) exit 1 }' "$1"
+}
+
+i=1
+while [ $i -le "$MEM_SAMPLES" ]; do
+    log "round $i/$MEM_SAMPLES memory: a sleeping probe.exe on the host, then one in VM mem$i"
+    "$WINE64" "$PLUME_BIN/probe.exe" sleep $((60000 + i)) </dev/null >/dev/null 2>&1 &
+    HOST_PIDS="$HOST_PIDS $!"
+    plume create "mem$i" >/dev/null 2>"$T/err"
+    check $? "plume create mem$i"
+    plume run --detach "mem$i" -- "$PROBE" sleep $((70000 + i)) >/dev/null 2>"$T/err"
+    check $? "plume run --detach mem$i"
+    i=$((i + 1))
+done
+sleep 1.5
+proc_table >"$T/procs"
+i=1
+while [ $i -le "$MEM_SAMPLES" ]; do
+    for col in 1 2; do
+        pick "$T/procs" "probe.exe sleep $((60000 + i)) " $col >>"$T/mem_host_$col" ||
+            die "cannot find the host's probe.exe sleep $((60000 + i)) in /proc"
+        pick "$T/procs" "probe.exe sleep $((70000 + i)) " $col >>"$T/mem_vm_$col" ||
+            die "cannot find VM mem$i's probe.exe in /proc"
+        pick "$T/procs" "plumemon.exe mem$i " $col >>"$T/mem_mon_$col" ||
+            die "cannot find VM mem$i's plumemon.exe in /proc"
+    done
+    i=$((i + 1))
+done
+MEM_HOST=$(median <"$T/mem_host_1")
+MEM_VM=$(median <"$T/mem_vm_1")
+MEM_MON=$(median <"$T/mem_mon_1")
+ANON_HOST=$(median <"$T/mem_host_2")
+ANON_VM=$(median <"$T/mem_vm_2")
+ANON_MON=$(median <"$T/mem_mon_2")
+log "memory (KiB, VmRSS/RssAnon): host probes $(paste -d/ "$T/mem_host_1" "$T/mem_host_2" | tr '\n' ' ')"
+log "memory (KiB, VmRSS/RssAnon): VM probes   $(paste -d/ "$T/mem_vm_1" "$T/mem_vm_2" | tr '\n' ' ')"
+log "memory (KiB, VmRSS/RssAnon): monitors    $(paste -d/ "$T/mem_mon_1" "$T/mem_mon_2" | tr '\n' ' ')"
+i=1
+while [ $i -le "$MEM_SAMPLES" ]; do
+    plume rm --force "mem$i" >/dev/null 2>"$T/err"
+    check $? "plume rm --force mem$i"
+    i=$((i + 1))
+done
+for pid in $HOST_PIDS; do
+    kill "$pid" 2>/dev/null
+done
+wait 2>/dev/null
+HOST_PIDS=""
+END_NS=$(date +%s%N)
+log "measured in $(((END_NS - START_NS) / 1000000000)) s; cleaning up"
+
+# ----------------------------------------------------------------- report
+
+CPU=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -n 1)
+CORES=$(nproc)
+WINE_VERSION=$("$WINE64" --version 2>/dev/null)
+OS=$(. /etc/os-release 2>/dev/null && printf '%s' "${PRETTY_NAME:-}")
+PLUME_VERSION=$(plume --version 2>/dev/null | tr -d '\r' | head -n 1)
+
+echo "### Benchmarks"
+echo
+echo "${CPU:-unknown CPU}, $CORES cores; ${WINE_VERSION:-Wine ?}${OS:+ on $OS}; ${PLUME_VERSION:-plume}; $(date -u '+%Y-%m-%d')."
+echo "Medians over rounds; in each round the baseline and plume ran one after the other. Reproduce with \`make bench\`."
+echo
+echo "| Measurement | baseline | plume | plume / baseline | plume − baseline |"
+echo "|---|--:|--:|--:|--:|"
+echo "| Process start, CreateProcess to exit, in-process: on the host vs inside a VM ($SPAWN_ROUNDS rounds × $SPAWNS spawns) | $(fmt_ms "$SPAWN_NATIVE") | $(fmt_ms "$SPAWN_VM") | $(fmt_ratio "$SPAWN_VM" "$SPAWN_NATIVE") | $(fmt_diff_ms "$SPAWN_VM" "$SPAWN_NATIVE") |"
+echo "| \`plume run VM -- probe.exe exit 0\` vs \`wine64 probe.exe exit 0\`, VM stopped ($RUN_ROUNDS rounds) | $(fmt_ms "$RUN_DIRECT") | $(fmt_ms "$RUN_COLD") | $(fmt_ratio "$RUN_COLD" "$RUN_DIRECT") | $(fmt_diff_ms "$RUN_COLD" "$RUN_DIRECT") |"
+echo "| the same, VM already running | $(fmt_ms "$RUN_DIRECT") | $(fmt_ms "$RUN_WARM") | $(fmt_ratio "$RUN_WARM" "$RUN_DIRECT") | $(fmt_diff_ms "$RUN_WARM" "$RUN_DIRECT") |"
+echo "| \`plume create VM\` vs \`plume --version\` ($CREATE_ROUNDS rounds) | $(fmt_ms "$VERSION") | $(fmt_ms "$CREATE") | $(fmt_ratio "$CREATE" "$VERSION") | $(fmt_diff_ms "$CREATE" "$VERSION") |"
+echo "| \`plume rm VM\` vs \`plume --version\` | $(fmt_ms "$VERSION") | $(fmt_ms "$RM") | $(fmt_ratio "$RM" "$VERSION") | $(fmt_diff_ms "$RM" "$VERSION") |"
+echo "| Disk: a VM's folder after \`create\` | – | $DISK_CREATED B | – | – |"
+echo "| Disk: after its first \`run\` (job, monitor.log) | – | $DISK_ONE_RUN B | – | $(fmt_diff_int "$DISK_ONE_RUN" "$DISK_CREATED" B) |"
+echo "| Disk: added by each further \`run\` of a stopped VM (monitor.log) | – | $DISK_PER_RUN B | – | – |"
+echo "| Memory: a running VM's monitor, plumemon.exe (VmRSS, median of $MEM_SAMPLES VMs) | – | $MEM_MON KiB | – | – |"
+echo "| Memory: \`probe.exe sleep\`, on the host vs inside a VM (VmRSS, median of $MEM_SAMPLES each) | $MEM_HOST KiB | $MEM_VM KiB | $(fmt_ratio "$MEM_VM" "$MEM_HOST") | $(fmt_diff_int "$MEM_VM" "$MEM_HOST" KiB) |"
+echo "| the same, private memory only (RssAnon) | $ANON_HOST KiB | $ANON_VM KiB | $(fmt_ratio "$ANON_VM" "$ANON_HOST") | $(fmt_diff_int "$ANON_VM" "$ANON_HOST" KiB) |"
+echo
+echo "Disk sizes are \`du -sb\` of the VM's folder (apparent bytes, including the folder's own entry). Memory is resident memory of the Linux process behind each Windows process; VmRSS counts shared pages of Wine's DLLs in full. The monitor's private memory (RssAnon) is $ANON_MON KiB."
