@@ -86,17 +86,20 @@ timed() {
     echo $(((t1 - t0) / 1000)) >>"$file"
 }
 
+# The helpers' variables are global (POSIX sh has no local): none of them
+# may be named i, the rounds' counter.
+
 # wait_stopped VM: waits until the VM's monitor has exited (it logs each
 # start and each exit), so that the next `plume run` starts the VM afresh.
 wait_stopped() {
     mlog="$WINEPREFIX/drive_c/ProgramData/plume/vms/$1/monitor.log"
-    i=0
-    while [ $i -lt 100 ]; do
+    polls=0
+    while [ $polls -lt 100 ]; do
         started=$(grep -c 'monitoring VM' "$mlog" 2>/dev/null)
         ended=$(grep -c 'monitor exits' "$mlog" 2>/dev/null)
         [ "${started:-0}" = "${ended:-0}" ] && return 0
         sleep 0.05
-        i=$((i + 1))
+        polls=$((polls + 1))
     done
     die "VM '$1' did not stop within 5 s after its last process"
 }
@@ -117,10 +120,10 @@ fmt_ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "–" }'
 }
 fmt_diff_ms() {
-    awk -v a="$1" -v b="$2" 'BEGIN { d = (a - b) / 1000; printf "%s%.1f ms", d >= 0 ? "+" : "−", d >= 0 ? d : -d }'
+    awk -v a="$1" -v b="$2" 'BEGIN { d = (a - b) / 1000; printf "%s%.1f ms", (d >= 0 ? "+" : "−"), (d >= 0 ? d : -d) }'
 }
 fmt_diff_int() {
-    awk -v a="$1" -v b="$2" -v unit="$3" 'BEGIN { d = a - b; printf "%s%d %s", d >= 0 ? "+" : "−", d >= 0 ? d : -d, unit }'
+    awk -v a="$1" -v b="$2" -v unit="$3" 'BEGIN { d = a - b; printf "%s%d %s", (d >= 0 ? "+" : "−"), (d >= 0 ? d : -d), unit }'
 }
 
 # ------------------------------------------------------------------ setup
