@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
 mkdir -p "$build/fuzz-artifacts"
-for target in pe cli ini; do
+for target in pe cli ini objname; do
     corpus="$build/fuzz-corpus/$target"
     mkdir -p "$corpus"
     if [ -d "$root/corpus/$target" ]; then
