@@ -2,6 +2,7 @@
  *
  *   gen_coverage                   print the table as Markdown
  *   gen_coverage --check README.md exit 0 if README.md holds the table
+ *   gen_coverage --defaults        print the built-in policy as Markdown
  *
  * The check looks between the lines "<!-- coverage:begin -->" and
  * "<!-- coverage:end -->". It fails when a generated line is not there
@@ -13,19 +14,20 @@
 #include <string.h>
 
 #include "core/hook_list.h"
+#include "core/policy.h"
 
 #define GC_BEGIN     "<!-- coverage:begin -->"
 #define GC_END       "<!-- coverage:end -->"
 #define GC_FILE_MAX  (4u << 20) /* a README larger than this is not ours */
-#define GC_HEADER    "| call | module | family | principle | what plume does | test |"
-#define GC_SEPARATOR "|---|---|---|---|---|---|"
+#define GC_HEADER    "| call | module | family | principle | tested under | what plume does | test |"
+#define GC_SEPARATOR "|---|---|---|---|---|---|---|"
 
 struct gc_row {
-    const char *module, *function, *family, *principle, *what, *test;
+    const char *module, *function, *family, *principle, *where, *what, *test;
 };
 
-#define GC_ROW(module, function, family, principle, what, test) \
-    { #module, #function, #family, #principle, what, test },
+#define GC_ROW(module, function, family, principle, where, what, test) \
+    { #module, #function, #family, #principle, #where, what, test },
 
 static const struct gc_row gc_rows[] = { PLUME_HOOKS(GC_ROW) };
 #define GC_ROW_COUNT (sizeof(gc_rows) / sizeof(gc_rows[0]))
@@ -101,6 +103,7 @@ static char *gc_row_line(const struct gc_row *row)
     gc_cell(&t, row->module, 0);
     gc_cell(&t, row->family, 0);
     gc_cell(&t, row->principle, 0);
+    gc_cell(&t, !strcmp(row->where, "all") ? "Wine" : "Windows only (not in Wine 8)", 0);
     gc_cell(&t, row->what, 0);
     gc_cell(&t, row->test, 1);
     return t.data;
@@ -280,8 +283,29 @@ done:
     return problems ? 1 : 0;
 }
 
+/* The built-in open policy, each entry with the reason it is there. */
+static int gc_defaults(void)
+{
+    size_t i;
+
+    puts("| pattern | why it reaches the host |");
+    puts("|---|---|");
+    for (i = 0; i < policy_default_open_count; i++) {
+        struct gc_text t = { 0 };
+
+        gc_puts(&t, "|");
+        gc_cell(&t, policy_default_open[i].pattern, 1);
+        gc_cell(&t, policy_default_open[i].why, 0);
+        puts(t.data);
+        free(t.data);
+    }
+    return fflush(stdout) ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && !strcmp(argv[1], "--defaults"))
+        return gc_defaults();
     if (argc == 1) {
         char **lines;
         size_t n, i;
@@ -296,6 +320,6 @@ int main(int argc, char **argv)
     }
     if (argc == 3 && !strcmp(argv[1], "--check"))
         return gc_check(argv[2]);
-    fprintf(stderr, "usage: gen_coverage [--check README.md]\n");
+    fprintf(stderr, "usage: gen_coverage [--check README.md | --defaults]\n");
     return 2;
 }

@@ -1,10 +1,15 @@
 /* plume64.dll: loaded first into every VM process, inert in any other. */
 #include <windows.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../core/pe_inject.h"
+#include "../core/vmconfig.h"
 #include "../win/inject.h"
 #include "hook_table.h"
+#include "objects.h"
+#include "safe_copy.h"
+#include "trace.h"
 #include "vm_state.h"
 #include "vmlog.h"
 
@@ -13,6 +18,7 @@
 #endif
 
 struct vm_state vm_self;
+static struct vm_config vm_config;
 
 BOOL vm_make_child_boot(HANDLE child, struct plume_boot *boot)
 {
@@ -70,6 +76,42 @@ static struct plume_boot *attach_find_boot(void)
     return boot;
 }
 
+/* Reads the VM's vm.ini: the policy and the trace switch. plume.exe checked
+ * it before starting the VM's first program; reading it here makes an edit
+ * apply to every process started afterwards. */
+static BOOL attach_load_config(char *err, size_t errlen)
+{
+    WCHAR path[PLUME_PATH_MAX + 16];
+    static char text[VMCONFIG_MAX_BYTES];
+    DWORD got = 0, size;
+    HANDLE file;
+    char reason[160];
+
+    if (_snwprintf(path, ARRAYSIZE(path), L"%ls\\vm.ini", vm_self.state_dir) < 0) {
+        snprintf(err, errlen, "the VM's folder path is too long");
+        return FALSE;
+    }
+    path[ARRAYSIZE(path) - 1] = 0;
+    file = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                       OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE) {
+        snprintf(err, errlen, "cannot open the VM's vm.ini (error %lu)", GetLastError());
+        return FALSE;
+    }
+    size = GetFileSize(file, NULL);
+    if (size == INVALID_FILE_SIZE || size > sizeof(text) || !ReadFile(file, text, size, &got, NULL) || got != size) {
+        CloseHandle(file);
+        snprintf(err, errlen, "cannot read the VM's vm.ini");
+        return FALSE;
+    }
+    CloseHandle(file);
+    if (vmconfig_parse(text, got, &vm_config, reason, sizeof(reason))) {
+        snprintf(err, errlen, "vm.ini %s", reason);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static BOOL attach(HINSTANCE self)
 {
     struct plume_boot *boot = attach_find_boot();
@@ -87,11 +129,28 @@ static BOOL attach(HINSTANCE self)
         vmlog_error("cannot confine this process: plume64.dll cannot name its own path");
         return FALSE;
     }
+    if (!attach_load_config(err, sizeof(err))) {
+        vmlog_error("cannot confine this process: %s", err);
+        return FALSE;
+    }
+    if (!safe_copy_init()) {
+        vmlog_error("cannot confine this process: no exception handler for pointer checks");
+        return FALSE;
+    }
+    {
+        DWORD session = 0;
+
+        ProcessIdToSessionId(GetCurrentProcessId(), &session);
+        obj_ctx.vm = vm_self.vm_name;
+        obj_ctx.session = session;
+        obj_ctx.policy = &vm_config.policy;
+    }
+    trace_init(vm_config.trace);
+    vm_self.in_vm = TRUE;
     if (!hook_install_all(hook_table, hook_table_count, err, sizeof(err))) {
         vmlog_error("cannot confine this process: %s", err);
         return FALSE;
     }
-    vm_self.in_vm = TRUE;
     boot->status = PLUME_BOOT_READY;
     if (boot->ready_event) {
         HANDLE ready = (HANDLE)(ULONG_PTR)boot->ready_event;

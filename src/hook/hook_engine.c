@@ -48,6 +48,8 @@ BOOL hook_install_all(const struct hook_slot *slots, size_t count, char *err, si
         if (!module)
             return hook_fail(err, errlen, "%s is not loaded (needed for %s)", slots[i].module, slots[i].function);
         plan[i].target = (uint8_t *)GetProcAddress(module, slots[i].function);
+        if (!plan[i].target && slots[i].optional)
+            continue;
         if (!plan[i].target)
             return hook_fail(err, errlen, "%s does not export %s", slots[i].module, slots[i].function);
         if (stub_classify(plan[i].target, STUB_MAX_LEN, &plan[i].stub) == STUB_UNKNOWN)
@@ -59,7 +61,8 @@ BOOL hook_install_all(const struct hook_slot *slots, size_t count, char *err, si
     if (!trampolines)
         return hook_fail(err, errlen, "cannot allocate trampolines%s%s", "", "");
     for (i = 0; i < count; i++)
-        memcpy(trampolines + i * STUB_MAX_LEN, plan[i].target, plan[i].stub.length);
+        if (plan[i].target)
+            memcpy(trampolines + i * STUB_MAX_LEN, plan[i].target, plan[i].stub.length);
     if (!VirtualProtect(trampolines, count * STUB_MAX_LEN + 1, PAGE_EXECUTE_READ, &old)) {
         VirtualFree(trampolines, 0, MEM_RELEASE);
         return hook_fail(err, errlen, "cannot make trampolines executable%s%s", "", "");
@@ -67,6 +70,8 @@ BOOL hook_install_all(const struct hook_slot *slots, size_t count, char *err, si
     for (i = 0; i < count; i++) {
         uint8_t jump[STUB_PATCH_LEN];
 
+        if (!plan[i].target)
+            continue;
         /* The copy keeps the stub's layout, which Wine's dispatcher relies
          * on (it returns to the call site minus 11 bytes). */
         *slots[i].original = trampolines + i * STUB_MAX_LEN;
@@ -75,7 +80,8 @@ BOOL hook_install_all(const struct hook_slot *slots, size_t count, char *err, si
             size_t j;
 
             for (j = 0; j < i; j++)
-                hook_patch(plan[j].target, trampolines + j * STUB_MAX_LEN, STUB_PATCH_LEN);
+                if (plan[j].target)
+                    hook_patch(plan[j].target, trampolines + j * STUB_MAX_LEN, STUB_PATCH_LEN);
             return hook_fail(err, errlen, "cannot write the hook into %s!%s", slots[i].module, slots[i].function);
         }
     }

@@ -9,6 +9,7 @@ struct hook_slot {
     const char *function; /* "NtCreateUserProcess" */
     void *handler;        /* plume's replacement */
     void **original;      /* receives the trampoline that reaches the kernel */
+    int optional;         /* absent on some systems (Wine): skipped when not exported */
 };
 
 /* Installs every slot, or none: on any failure nothing is patched and ERR

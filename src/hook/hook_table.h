@@ -1,4 +1,4 @@
-/* Handlers and trampolines for every row of src/core/hook_list.h. */
+/* The installed form of src/core/hook_list.h. */
 #ifndef PLUME_HOOK_TABLE_H
 #define PLUME_HOOK_TABLE_H
 
@@ -7,16 +7,10 @@
 
 #include "hook_engine.h"
 
-typedef NTSTATUS(NTAPI *NtCreateUserProcess_fn)(PHANDLE, PHANDLE, ACCESS_MASK, ACCESS_MASK,
-                                                POBJECT_ATTRIBUTES, POBJECT_ATTRIBUTES, ULONG,
-                                                ULONG, PVOID, PVOID, PVOID);
-
-extern NtCreateUserProcess_fn orig_NtCreateUserProcess;
-NTSTATUS NTAPI hook_NtCreateUserProcess(PHANDLE, PHANDLE, ACCESS_MASK, ACCESS_MASK,
-                                        POBJECT_ATTRIBUTES, POBJECT_ATTRIBUTES, ULONG, ULONG,
-                                        PVOID, PVOID, PVOID);
-
 extern const struct hook_slot hook_table[];
 extern const size_t hook_table_count;
+
+/* Calls the trampoline of FUNCTION with the handler's own signature. */
+#define HOOK_ORIGINAL(function) ((__typeof__(&hook_##function))orig_##function)
 
 #endif

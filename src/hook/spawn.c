@@ -17,7 +17,7 @@
 #define STATUS_DLL_INIT_FAILED ((NTSTATUS)0xC0000142L)
 #endif
 
-NtCreateUserProcess_fn orig_NtCreateUserProcess;
+void *orig_NtCreateUserProcess;
 
 /* A child normally inherits the VM's job. One created with another process
  * as its parent (PROC_THREAD_ATTRIBUTE_PARENT_PROCESS) inherits that
@@ -48,7 +48,7 @@ NTSTATUS NTAPI hook_NtCreateUserProcess(PHANDLE process_handle, PHANDLE thread_h
     char err[256] = "";
     NTSTATUS status;
 
-    status = orig_NtCreateUserProcess(process_handle, thread_handle,
+    status = HOOK_ORIGINAL(NtCreateUserProcess)(process_handle, thread_handle,
                                       process_access | INJECT_PROCESS_ACCESS,
                                       thread_access | THREAD_SUSPEND_RESUME, process_attributes,
                                       thread_attributes, process_flags,

@@ -13,17 +13,27 @@
 #endif
 
 struct hl_row {
-    const char *module, *function, *family, *principle, *what, *test;
+    const char *module, *function, *family, *principle, *where, *what, *test;
 };
 
-#define HL_ROW(module, function, family, principle, what, test) \
-    { #module, #function, #family, #principle, what, test },
+#define HL_ROW(module, function, family, principle, where, what, test) \
+    { #module, #function, #family, #principle, #where, what, test },
 
 static const struct hl_row hl_rows[] = { PLUME_HOOKS(HL_ROW) };
 
 TEST(hook_list_is_not_empty)
 {
     CHECK(UNIT_COUNT(hl_rows) >= 1);
+}
+
+TEST(hook_list_where)
+{
+    size_t i;
+
+    /* "all" rows are installed everywhere; "windows" rows only where exported. */
+    for (i = 0; i < UNIT_COUNT(hl_rows); i++)
+        if (!CHECK(!strcmp(hl_rows[i].where, "all") || !strcmp(hl_rows[i].where, "windows")))
+            printf("    row %zu: where %s\n", i, hl_rows[i].where);
 }
 
 TEST(hook_list_modules)
