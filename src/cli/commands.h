@@ -11,6 +11,7 @@ int cmd_run(const struct cli_request *req);
 int cmd_ps(const struct cli_request *req);
 int cmd_stop(const struct cli_request *req);
 int cmd_rm(const struct cli_request *req);
+int cmd_trace(const struct cli_request *req);
 
 /* Processes of VM NAME (0 if it is not running). */
 int cmd_count_processes(const char *name);

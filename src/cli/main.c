@@ -66,6 +66,7 @@ int wmain(int argc, WCHAR **argv)
     case CLI_PS: rc = cmd_ps(&req); break;
     case CLI_STOP: rc = cmd_stop(&req); break;
     case CLI_RM: rc = cmd_rm(&req); break;
+    case CLI_TRACE: rc = cmd_trace(&req); break;
     default:
         out_error("internal error: unhandled command");
         rc = EXIT_FAILED;

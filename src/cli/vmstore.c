@@ -4,11 +4,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../core/ini.h"
+#include "../core/vmconfig.h"
 #include "../win/utf.h"
 #include "cli_out.h"
 
-#define VMSTORE_INI_MAX 65536
 #define VMSTORE_RM_DEPTH 8
 
 static enum vmstore_result vmstore_fail(enum vmstore_result code, char *err, size_t errlen,
@@ -90,38 +89,12 @@ enum vmstore_result vmstore_create(const char *name, struct vm_record *rec, char
     return VMSTORE_OK;
 }
 
-struct vmstore_ini_ctx {
-    struct vm_record *rec;
-    int have_name;
-};
-
-static int vmstore_ini_key(void *ctx, const char *section, const char *key, const char *value, unsigned line)
-{
-    struct vmstore_ini_ctx *c = ctx;
-
-    (void)line;
-    if (strcmp(section, "vm"))
-        return 0;
-    if (!strcmp(key, "name")) {
-        if (vmname_check(value) != VMNAME_OK)
-            return 2;
-        snprintf(c->rec->name, sizeof(c->rec->name), "%s", value);
-        c->have_name = 1;
-    } else if (!strcmp(key, "created")) {
-        snprintf(c->rec->created, sizeof(c->rec->created), "%s", value);
-    }
-    return 0;
-}
-
-static enum vmstore_result vmstore_read_ini(const WCHAR *dir, struct vm_record *rec, char *err, size_t errlen)
+/* Reads DIR\vm.ini whole into TEXT (VMCONFIG_MAX_BYTES + 1). */
+static enum vmstore_result vmstore_read_file(const WCHAR *dir, char *text, DWORD *size, char *err, size_t errlen)
 {
     WCHAR ini[VM_PATH_MAX];
-    struct vmstore_ini_ctx ctx = { rec, 0 };
-    struct ini_error ierr;
-    char *text;
-    DWORD size, got = 0;
+    DWORD got = 0;
     HANDLE file;
-    int rc;
 
     if (!vmstore_ini_path(dir, ini, ARRAYSIZE(ini)))
         return vmstore_fail(VMSTORE_IO, err, errlen, "path too long%s", "");
@@ -132,27 +105,78 @@ static enum vmstore_result vmstore_read_ini(const WCHAR *dir, struct vm_record *
             return vmstore_fail(VMSTORE_CORRUPT, err, errlen, "vm.ini is missing%s", "");
         return vmstore_fail(VMSTORE_IO, err, errlen, "cannot open vm.ini%s", "");
     }
-    size = GetFileSize(file, NULL);
-    if (size == INVALID_FILE_SIZE || size > VMSTORE_INI_MAX) {
+    *size = GetFileSize(file, NULL);
+    if (*size == INVALID_FILE_SIZE || *size > VMCONFIG_MAX_BYTES) {
         CloseHandle(file);
         return vmstore_fail(VMSTORE_CORRUPT, err, errlen, "vm.ini is larger than 64 KiB%s", "");
     }
-    text = HeapAlloc(GetProcessHeap(), 0, size + 1);
-    if (!text || !ReadFile(file, text, size, &got, NULL) || got != size) {
+    if (!ReadFile(file, text, *size, &got, NULL) || got != *size) {
         CloseHandle(file);
-        utf_free(text);
         return vmstore_fail(VMSTORE_IO, err, errlen, "cannot read vm.ini%s", "");
     }
     CloseHandle(file);
-    rc = ini_parse(text, size, vmstore_ini_key, &ctx, &ierr);
-    utf_free(text);
-    if (rc == -1) {
+    text[got] = 0;
+    return VMSTORE_OK;
+}
+
+/* vm.ini is checked whole, the policy included, so that a mistake is
+ * reported by every command and never met first inside a VM process. */
+static enum vmstore_result vmstore_read_ini(const WCHAR *dir, struct vm_record *rec, char *err, size_t errlen)
+{
+    static char text[VMCONFIG_MAX_BYTES + 1];
+    static struct vm_config cfg;
+    char reason[200];
+    DWORD size = 0;
+    enum vmstore_result rc = vmstore_read_file(dir, text, &size, err, errlen);
+
+    if (rc != VMSTORE_OK)
+        return rc;
+    if (vmconfig_parse(text, size, &cfg, reason, sizeof(reason))) {
         if (err && errlen)
-            snprintf(err, errlen, "vm.ini line %u: %s", ierr.line, ierr.message);
+            snprintf(err, errlen, "vm.ini %s", reason);
         return VMSTORE_CORRUPT;
     }
-    if (rc == 2 || !ctx.have_name)
-        return vmstore_fail(VMSTORE_CORRUPT, err, errlen, "vm.ini has no valid [vm] name%s", "");
+    snprintf(rec->name, sizeof(rec->name), "%s", cfg.name);
+    snprintf(rec->created, sizeof(rec->created), "%s", cfg.created);
+    rec->trace = cfg.trace;
+    return VMSTORE_OK;
+}
+
+enum vmstore_result vmstore_set_option(const struct vm_record *rec, const char *section, const char *key,
+                                       const char *value, char *err, size_t errlen)
+{
+    static char text[VMCONFIG_MAX_BYTES + 1], updated[VMCONFIG_MAX_BYTES + 256];
+    WCHAR ini[VM_PATH_MAX], temp[VM_PATH_MAX + 8];
+    char reason[160];
+    DWORD size = 0, written;
+    HANDLE file;
+    long len;
+    enum vmstore_result rc = vmstore_read_file(rec->dir, text, &size, err, errlen);
+
+    if (rc != VMSTORE_OK)
+        return rc;
+    len = vmconfig_set(text, size, section, key, value, updated, sizeof(updated));
+    if (len < 0 || len > VMCONFIG_MAX_BYTES)
+        return vmstore_fail(VMSTORE_CORRUPT, err, errlen, "vm.ini cannot take the change%s", "");
+    if (!vmstore_ini_path(rec->dir, ini, ARRAYSIZE(ini)) || _snwprintf(temp, ARRAYSIZE(temp), L"%ls.new", ini) < 0)
+        return vmstore_fail(VMSTORE_IO, err, errlen, "path too long%s", "");
+    /* Written beside it and renamed over it: a crash leaves the old or the
+     * new file, never half of one. */
+    file = CreateFileW(temp, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE)
+        return vmstore_fail(VMSTORE_IO, err, errlen, "cannot write vm.ini: %s",
+                            out_win_error(GetLastError(), reason, sizeof(reason)));
+    if (!WriteFile(file, updated, (DWORD)len, &written, NULL) || written != (DWORD)len) {
+        CloseHandle(file);
+        DeleteFileW(temp);
+        return vmstore_fail(VMSTORE_IO, err, errlen, "cannot write vm.ini%s", "");
+    }
+    CloseHandle(file);
+    if (!MoveFileExW(temp, ini, MOVEFILE_REPLACE_EXISTING)) {
+        DeleteFileW(temp);
+        return vmstore_fail(VMSTORE_IO, err, errlen, "cannot replace vm.ini: %s",
+                            out_win_error(GetLastError(), reason, sizeof(reason)));
+    }
     return VMSTORE_OK;
 }
 

@@ -11,6 +11,7 @@
 struct vm_record {
     char name[VM_NAME_MAX + 1];  /* as created */
     char created[32];            /* ISO 8601, UTC */
+    int trace;                   /* [trace] enabled */
     WCHAR dir[VM_PATH_MAX];
 };
 
@@ -27,6 +28,10 @@ enum vmstore_result {
 enum vmstore_result vmstore_create(const char *name, struct vm_record *rec, char *err, size_t errlen);
 enum vmstore_result vmstore_load(const char *name, struct vm_record *rec, char *err, size_t errlen);
 enum vmstore_result vmstore_remove(const struct vm_record *rec, char *err, size_t errlen);
+
+/* Sets [SECTION] KEY = VALUE in the VM's vm.ini, keeping the rest. */
+enum vmstore_result vmstore_set_option(const struct vm_record *rec, const char *section, const char *key,
+                                       const char *value, char *err, size_t errlen);
 
 /* Calls VISIT for each VM folder in name order; folders that are not valid
  * VMs are reported through BAD with a reason. Returns the number visited. */

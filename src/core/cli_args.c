@@ -24,6 +24,7 @@ static const char cli_overview[] =
     "  ps NAME                         show the process tree of a VM\n"
     "  stop NAME                       end every process of a VM\n"
     "  rm NAME [--force]               delete a VM\n"
+    "  trace NAME [--on|--off|--clear] show, switch or clear a VM's IPC trace\n"
     "  help [COMMAND]                  show help for a command\n"
     "\n"
     "options for every command: -h, --help; plume --version prints the version.\n"
@@ -68,6 +69,17 @@ static const struct cli_command_info cli_commands[] = {
       "usage: plume stop NAME\n"
       "\n"
       "Ends every process of VM NAME, children included, and waits for them.\n" },
+    { CLI_TRACE, "trace", 1,
+      "usage: plume trace NAME [--on | --off | --clear]\n"
+      "\n"
+      "Without an option, prints VM NAME's trace: one line per IPC decision,\n"
+      "with time, process id, image, call, object type, the name asked for,\n"
+      "the name used and the verdict (private, host or deny, with the reason).\n"
+      "\n"
+      "  --on     record decisions (sets [trace] enabled = yes in vm.ini);\n"
+      "           applies to processes started from then on\n"
+      "  --off    stop recording, for processes started from then on\n"
+      "  --clear  empty the trace\n" },
     { CLI_RM, "rm", 1,
       "usage: plume rm NAME [--force]\n"
       "\n"
@@ -141,7 +153,8 @@ static int cli_fail(char *err, size_t errlen, const char *fmt, const char *a, co
     return -1;
 }
 
-/* Options of COMMAND. Returns 1 when ARG was one, 0 when it is unknown. */
+/* Options of COMMAND. Returns 1 when ARG was one, 0 when it is unknown, -1
+ * when it contradicts an option already given. */
 static int cli_take_option(enum cli_command command, const char *arg, struct cli_request *req)
 {
     switch (command) {
@@ -155,6 +168,16 @@ static int cli_take_option(enum cli_command command, const char *arg, struct cli
             return 1;
         }
         return 0;
+    case CLI_TRACE: {
+        int action = !strcmp(arg, "--on") ? 1 : !strcmp(arg, "--off") ? 2 : !strcmp(arg, "--clear") ? 3 : 0;
+
+        if (!action)
+            return 0;
+        if (req->trace_action && req->trace_action != action)
+            return -1;
+        req->trace_action = action;
+        return 1;
+    }
     case CLI_RM:
         if (!strcmp(arg, "-f") || !strcmp(arg, "--force")) {
             req->force = 1;
@@ -230,7 +253,11 @@ int cli_parse(int argc, const char *const *argv, struct cli_request *req, char *
             return 0;
         }
         if (!options_done && arg[0] == '-' && arg[1]) {
-            if (!cli_take_option(info->command, arg, req))
+            int taken = cli_take_option(info->command, arg, req);
+
+            if (taken < 0)
+                return cli_fail(err, errlen, "%s: '%s' contradicts an option given before it", info->name, arg);
+            if (!taken)
                 return cli_fail(err, errlen, "%s: unknown option '%s'", info->name, arg);
             continue;
         }

@@ -16,6 +16,7 @@ enum cli_command {
     CLI_PS,
     CLI_STOP,
     CLI_RM,
+    CLI_TRACE,
     CLI_COMMAND_COUNT
 };
 
@@ -26,6 +27,7 @@ struct cli_request {
     int detach;                  /* run --detach */
     int create;                  /* run --create */
     int force;                   /* rm --force */
+    int trace_action;            /* trace: 0 show, 1 --on, 2 --off, 3 --clear */
     int program_argc;            /* run: the program and its arguments */
     const char *const *program_argv;
 };
