@@ -43,7 +43,7 @@ unit: native
 
 fuzz-build: bootstrap
 	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPLUME_FUZZ=ON >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_pe fuzz_cli fuzz_ini
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_pe fuzz_cli fuzz_ini fuzz_objname
 
 fuzz-smoke: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD) 10
@@ -52,8 +52,8 @@ fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME)
 
 docs-check: native
-	@echo "== docs: README coverage table matches src/core/hook_list.h"
-	@$(NAT_BUILD)/gen_coverage --check README.md
+	@echo "== docs: README's generated tables match their sources"
+	@sh scripts/docs-check.sh $(NAT_BUILD)/gen_coverage README.md
 
 wine-tests: all
 	@echo "== Wine integration tests"
