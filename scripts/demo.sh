@@ -50,6 +50,34 @@ show ps web-a
 show ps web-b
 show list
 
+step "A single-instance program, once per VM (objtool single: exits if Global\\App exists)"
+OBJTOOL=$(winpath "$PLUME_BIN/objtool.exe")
+plume stop web-b >/dev/null
+plume trace web-a --on >/dev/null
+printf '$ plume run web-a -- objtool single App &\n'
+plume run web-a -- "$OBJTOOL" single App >"$DEMO_PREFIX/copy-a.txt" 2>&1 &
+sleep 1
+tr -d '\r' <"$DEMO_PREFIX/copy-a.txt" | sed 's/^/  /'
+printf '$ plume run web-b -- objtool single App &\n'
+plume run web-b -- "$OBJTOOL" single App >"$DEMO_PREFIX/copy-b.txt" 2>&1 &
+sleep 1
+tr -d '\r' <"$DEMO_PREFIX/copy-b.txt" | sed 's/^/  /'
+printf '$ plume run web-a -- objtool single App      (a second copy in web-a)\n'
+plume run web-a -- "$OBJTOOL" single App | tr -d '\r' | sed 's/^/  /'
+printf '$ wine objtool single App &                  (and one on the host)\n'
+"$WINE64" "$PLUME_BIN/objtool.exe" single App >"$DEMO_PREFIX/host-copy.txt" 2>&1 &
+HOST_COPY=$!
+sleep 1
+tr -d '\r' <"$DEMO_PREFIX/host-copy.txt" | sed 's/^/  /'
+show ps web-a
+show ps web-b
+printf '$ plume trace web-a       (what web-a did with named objects)\n'
+plume trace web-a | tr -d '\r' | cut -f 4- | grep -v '^NtOpenDirectoryObject' | sed 's/^/  /'
+plume stop web-a >/dev/null
+plume stop web-b >/dev/null
+kill "$HOST_COPY" 2>/dev/null
+wait
+
 step "Cleaning up"
 show rm web-a
 show rm --force web-b
