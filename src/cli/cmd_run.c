@@ -43,8 +43,18 @@ static void run_ensure_wine_desktop(void)
     HMODULE user32;
     HWND(WINAPI * get_desktop)(void);
 
+    HANDLE clipboard;
+
     if (!GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version"))
         return;
+    /* The desktop process holds this mutex for its clipboard thread: when it
+     * exists, one server call has answered, and loading user32 (tens of
+     * milliseconds under Wine) is not needed. */
+    clipboard = OpenMutexW(SYNCHRONIZE, FALSE, L"__wine_clipboard_WinSta0");
+    if (clipboard) {
+        CloseHandle(clipboard);
+        return;
+    }
     user32 = LoadLibraryW(L"user32.dll");
     if (!user32)
         return;

@@ -14,6 +14,8 @@
  *   objtool sread NAME                open the section and print its text
  *   objtool symlink LINK TARGET [MS]  NtCreateSymbolicLinkObject
  *   objtool list DIR                  NtQueryDirectoryObject: "entry NAME TYPE" lines
+ *   objtool waitevent NAME MS         open event NAME, wait MS: signaled, timeout or notfound
+ *   objtool setevent NAME             open event NAME and set it
  *   objtool single NAME               exit 3 if Global\NAME exists, else hold it 30 s
  *   objtool bad                       hostile arguments; must not crash
  * TYPE: mutex event semaphore timer section job iocp keyedevent directory symlink
@@ -376,6 +378,37 @@ static int do_bad(void)
     return 0;
 }
 
+static int do_wait_event(const WCHAR *name, int ms)
+{
+    HANDLE h = OpenEventW(SYNCHRONIZE, FALSE, name);
+    DWORD wait;
+
+    if (!h) {
+        printf("objtool: waitevent event %ls -> notfound error=%lu\n", name, GetLastError());
+        return 1;
+    }
+    printf("objtool: waitevent event %ls -> waiting\n", name);
+    fflush(stdout);
+    wait = WaitForSingleObject(h, (DWORD)ms);
+    printf("objtool: waitevent event %ls -> %s\n", name, wait == WAIT_OBJECT_0 ? "signaled" : "timeout");
+    CloseHandle(h);
+    return wait == WAIT_OBJECT_0 ? 0 : 1;
+}
+
+static int do_set_event(const WCHAR *name)
+{
+    HANDLE h = OpenEventW(EVENT_MODIFY_STATE, FALSE, name);
+
+    if (!h) {
+        printf("objtool: setevent event %ls -> notfound error=%lu\n", name, GetLastError());
+        return 1;
+    }
+    SetEvent(h);
+    printf("objtool: setevent event %ls -> set\n", name);
+    CloseHandle(h);
+    return 0;
+}
+
 static char *narrow(const WCHAR *w)
 {
     static char buf[4096];
@@ -417,6 +450,10 @@ int wmain(int argc, WCHAR **argv)
         return do_symlink(argv[2], argv[3], argc > 4 ? _wtoi(argv[4]) : 0);
     if (!strcmp(op, "list") && argc > 2)
         return do_list(argv[2]);
+    if (!strcmp(op, "waitevent") && argc > 3)
+        return do_wait_event(argv[2], _wtoi(argv[3]));
+    if (!strcmp(op, "setevent") && argc > 2)
+        return do_set_event(argv[2]);
     if (!strcmp(op, "single") && argc > 2)
         return do_single(argv[2]);
     if (!strcmp(op, "bad"))

@@ -64,7 +64,7 @@ check() {
 # BaseNamedObjects directory as a RootDirectory handle.
 n=0
 for type in mutex event semaphore timer section job iocp keyedevent directory; do
-    for naming in nt-global nt-session root-global win-global win-local win-plain; do
+    for naming in nt-global nt-session root-global win-global win-local win-session win-plain; do
         n=$((n + 1))
         name="m${n}_$type"
         case $naming in
@@ -73,6 +73,7 @@ for type in mutex event semaphore timer section job iocp keyedevent directory; d
             root-global) c="rcreate $type \\BaseNamedObjects $name"; o="ropen $type \\BaseNamedObjects $name" ;;
             win-global) c="wcreate $type Global\\$name"; o="wopen $type Global\\$name" ;;
             win-local) c="wcreate $type Local\\$name"; o="wopen $type Local\\$name" ;;
+            win-session) c="wcreate $type Session\\1\\$name"; o="wopen $type Session\\1\\$name" ;;
             win-plain) c="wcreate $type $name"; o="wopen $type $name" ;;
         esac
         case "$type:$naming" in
@@ -95,6 +96,21 @@ for type in mutex event semaphore timer section job iocp keyedevent directory; d
         release
     done
 done
+
+# Waiting: an event set in one process of a VM wakes a waiter in another;
+# a set from another VM or from the host reaches nothing.
+hold a ev wcreate event 'Local\ready' 10000
+hold a w1 waitevent 'Local\ready' 8000
+check "VM b cannot set VM a's event" notfound b setevent 'Local\ready'
+check "the host cannot set VM a's event" notfound host setevent 'Local\ready'
+grep -q -- "-> waiting" "$T_TMP/w1" && ! grep -q -- "-> signaled" "$T_TMP/w1" &&
+    pass "VM a's waiter is still waiting after the attempts from outside" ||
+    fail "VM a's waiter is still waiting after the attempts from outside" "$(cat "$T_TMP/w1")"
+check "another process of VM a sets the event" set a setevent 'Local\ready'
+wait_for 10 grep -q -- "-> signaled" "$T_TMP/w1"
+grep -q -- "-> signaled" "$T_TMP/w1" && pass "the waiter in VM a wakes" ||
+    fail "the waiter in VM a wakes" "$(cat "$T_TMP/w1")"
+release
 
 # Host to VM: what only a VM made is not visible on the host.
 hold a ha create mutex '\BaseNamedObjects\onlyinvm' 8000
