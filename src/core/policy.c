@@ -20,6 +20,29 @@ const struct policy_default policy_default_open[] = {
 };
 const size_t policy_default_open_count = sizeof(policy_default_open) / sizeof(policy_default_open[0]);
 
+/* Pipes a VM shares with the host until plume runs those brokers per VM
+ * (principle 3, a later step): without them COM and the service API fail. */
+const struct policy_default policy_default_pipes[] = {
+    { "lrpc\\epmapper", "the RPC endpoint mapper of the host's RPCSS (ncalrpc under Wine), until each VM has its own" },
+    { "epmapper", "the same endpoint mapper over ncacn_np" },
+    { "lrpc\\irot", "the running object table of the host's RPCSS (COM), until each VM has its own" },
+    { "lrpc\\irpcss", "COM class activation by the host's RPCSS, until each VM has its own" },
+    { "svcctl", "the host's service control manager (OpenSCManager), until each VM has its own" },
+    { "plugplay", "the host's Plug and Play service (device notifications)" },
+    { "ntsvcs", "the same service under its Windows name" },
+};
+const size_t policy_default_pipes_count = sizeof(policy_default_pipes) / sizeof(policy_default_pipes[0]);
+
+/* No system mailslot is needed by ordinary programs. */
+const struct policy_default policy_default_mailslots[] = { { NULL, NULL } };
+const size_t policy_default_mailslots_count = 0;
+
+/* The endpoint mapper's port, for the same reason as its pipe. */
+const struct policy_default policy_default_ports[] = {
+    { "epmapper", "the RPC endpoint mapper of the host's RPCSS (ncalrpc on Windows), until each VM has its own" },
+};
+const size_t policy_default_ports_count = sizeof(policy_default_ports) / sizeof(policy_default_ports[0]);
+
 static int policy_fail(char *err, size_t errlen, const char *fmt, const char *arg)
 {
     if (err && errlen)
@@ -116,13 +139,22 @@ int policy_add(struct policy_list *list, const char *pattern, char *err, size_t 
     return 0;
 }
 
-void policy_init(struct policy *policy)
+void policy_init_for(struct policy *policy, const char *section, const struct policy_default *defaults,
+                     size_t count)
 {
     size_t i;
 
     memset(policy, 0, sizeof(*policy));
-    for (i = 0; i < policy_default_open_count; i++)
-        policy_add(&policy->open, policy_default_open[i].pattern, NULL, 0);
+    policy->section = section;
+    policy->defaults = defaults;
+    policy->default_count = count;
+    for (i = 0; i < count; i++)
+        policy_add(&policy->open, defaults[i].pattern, NULL, 0);
+}
+
+void policy_init(struct policy *policy)
+{
+    policy_init_for(policy, "objects", policy_default_open, policy_default_open_count);
 }
 
 struct policy_ini_ctx {
@@ -167,15 +199,16 @@ static int policy_add_list(struct policy_ini_ctx *c, struct policy_list *list, c
 
 /* Removes the built-in defaults that policy_init put at the head of LIST,
  * keeping the patterns a vm.ini added before its "defaults = no". */
-static void policy_drop_defaults(struct policy_list *list)
+static void policy_drop_defaults(struct policy *policy)
 {
+    struct policy_list *list = &policy->open;
     uint16_t units[POLICY_PATTERN_MAX];
-    size_t i, n = policy_default_open_count;
+    size_t i, n = policy->default_count;
 
     if (list->count < n)
         return;
     for (i = 0; i < n; i++) {
-        long len = policy_utf8_to_16(policy_default_open[i].pattern, units, POLICY_PATTERN_MAX);
+        long len = policy_utf8_to_16(policy->defaults[i].pattern, units, POLICY_PATTERN_MAX);
 
         if (len != (long)list->length[i] || memcmp(units, list->pattern[i], (size_t)len * sizeof(units[0])))
             return;
@@ -190,7 +223,7 @@ static int policy_ini_key(void *ctx, const char *section, const char *key, const
 {
     struct policy_ini_ctx *c = ctx;
 
-    if (strcmp(section, "objects"))
+    if (!c->policy->section || strcmp(section, c->policy->section))
         return 0;
     if (!strcmp(key, "open"))
         return policy_add_list(c, &c->policy->open, value, line);
@@ -198,7 +231,7 @@ static int policy_ini_key(void *ctx, const char *section, const char *key, const
         return policy_add_list(c, &c->policy->closed, value, line);
     if (!strcmp(key, "defaults")) {
         if (!strcmp(value, "no") || !strcmp(value, "false") || !strcmp(value, "0")) {
-            policy_drop_defaults(&c->policy->open);
+            policy_drop_defaults(c->policy);
             return 0;
         }
         if (!strcmp(value, "yes") || !strcmp(value, "true") || !strcmp(value, "1"))
@@ -206,8 +239,8 @@ static int policy_ini_key(void *ctx, const char *section, const char *key, const
         snprintf(c->err, c->errlen, "line %u: defaults must be yes or no", line);
         return 1;
     }
-    snprintf(c->err, c->errlen, "line %u: unknown key '%.32s' in [objects] (expected open, closed or defaults)",
-             line, key);
+    snprintf(c->err, c->errlen, "line %u: unknown key '%.32s' in [%s] (expected open, closed or defaults)",
+             line, key, c->policy->section);
     return 1;
 }
 

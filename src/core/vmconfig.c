@@ -64,6 +64,9 @@ int vmconfig_parse(const char *text, size_t len, struct vm_config *cfg, char *er
 
     memset(cfg, 0, sizeof(*cfg));
     policy_init(&cfg->policy);
+    policy_init_for(&cfg->pipes, "pipes", policy_default_pipes, policy_default_pipes_count);
+    policy_init_for(&cfg->mailslots, "mailslots", policy_default_mailslots, policy_default_mailslots_count);
+    policy_init_for(&cfg->ports, "ports", policy_default_ports, policy_default_ports_count);
     if (len > VMCONFIG_MAX_BYTES) {
         snprintf(ctx.err, ctx.errlen, "larger than 64 KiB");
         return -1;
@@ -79,7 +82,12 @@ int vmconfig_parse(const char *text, size_t len, struct vm_config *cfg, char *er
         snprintf(ctx.err, ctx.errlen, "no valid [vm] name");
         return -1;
     }
-    return policy_load_ini(&cfg->policy, text, len, ctx.err, ctx.errlen);
+    if (policy_load_ini(&cfg->policy, text, len, ctx.err, ctx.errlen) ||
+        policy_load_ini(&cfg->pipes, text, len, ctx.err, ctx.errlen) ||
+        policy_load_ini(&cfg->mailslots, text, len, ctx.err, ctx.errlen) ||
+        policy_load_ini(&cfg->ports, text, len, ctx.err, ctx.errlen))
+        return -1;
+    return 0;
 }
 
 struct vmconfig_out {

@@ -16,6 +16,9 @@ struct vm_config {
     char created[32];
     int trace;               /* [trace] enabled */
     struct policy policy;    /* defaults plus [objects] */
+    struct policy pipes;     /* defaults plus [pipes] */
+    struct policy mailslots; /* defaults plus [mailslots] */
+    struct policy ports;     /* defaults plus [ports] */
 };
 
 /* Parses TEXT. Returns 0, or -1 with ERR ("line N: ...") filled. A missing
