@@ -15,6 +15,8 @@
 #define PLUME_OBJ_WHAT(type) "a named " type " is renamed into the VM (P1), checked after the call"
 #define PLUME_OBJ_TEST "tests/wine/t_objects.sh"
 
+#define PLUME_CHAN_TEST "tests/wine/t_channels.sh"
+
 #define PLUME_HOOKS(X)                                                                      \
     X(ntdll, NtCreateUserProcess, process, membership, all,                                 \
       "every child (CreateProcess, cmd /c, ShellExecuteEx, explicit environment) starts "  \
@@ -49,6 +51,31 @@
     X(ntdll, NtCreateSymbolicLinkObject, objects, rename, all,                              \
       "the link's name is renamed into the VM and its target is resolved as the VM would " \
       "name it; a target in another VM is refused", PLUME_OBJ_TEST)                         \
-    X(ntdll, NtOpenSymbolicLinkObject, objects, rename, all, PLUME_OBJ_WHAT("symbolic link"), PLUME_OBJ_TEST)
+    X(ntdll, NtOpenSymbolicLinkObject, objects, rename, all, PLUME_OBJ_WHAT("symbolic link"), PLUME_OBJ_TEST) \
+    X(ntdll, NtCreateNamedPipeFile, pipes, rename, all,                                     \
+      "a pipe server's name is renamed into the VM (\\Device\\NamedPipe\\plume!VM!X), " \
+      "checked after the call", PLUME_CHAN_TEST)                                            \
+    X(ntdll, NtCreateMailslotFile, pipes, rename, all,                                      \
+      "a mailslot's name is renamed into the VM, checked after the call", PLUME_CHAN_TEST)  \
+    X(ntdll, NtCreateFile, pipes, rename, all,                                              \
+      "a client's pipe or mailslot path, in every spelling, is renamed like the server's; " \
+      "other files pass on plume's copy of their name", PLUME_CHAN_TEST)                    \
+    X(ntdll, NtOpenFile, pipes, rename, all, "as NtCreateFile", PLUME_CHAN_TEST)            \
+    X(ntdll, NtFsControlFile, pipes, rename, all,                                           \
+      "FSCTL_PIPE_WAIT (WaitNamedPipe, CallNamedPipe): the pipe name inside the buffer is " \
+      "renamed; every other control code passes untouched", PLUME_CHAN_TEST)                \
+    X(ntdll, NtCreatePort, ports, rename, all,                                              \
+      "a port under \\RPC Control is renamed into the VM (Wine: not implemented, decision " \
+      "traced)", PLUME_CHAN_TEST)                                                           \
+    X(ntdll, NtCreateWaitablePort, ports, rename, windows, "as NtCreatePort", PLUME_CHAN_TEST) \
+    X(ntdll, NtConnectPort, ports, rename, all,                                             \
+      "a client's port name is renamed like the server's (Wine: not implemented, decision " \
+      "traced)", PLUME_CHAN_TEST)                                                           \
+    X(ntdll, NtSecureConnectPort, ports, rename, all, "as NtConnectPort", PLUME_CHAN_TEST)  \
+    X(ntdll, NtAlpcCreatePort, ports, rename, windows, "as NtCreatePort", PLUME_CHAN_TEST)  \
+    X(ntdll, NtAlpcConnectPort, ports, rename, windows, "as NtConnectPort", PLUME_CHAN_TEST) \
+    X(ntdll, NtAlpcConnectPortEx, ports, rename, windows,                                   \
+      "the server's port, named in OBJECT_ATTRIBUTES, is renamed like NtConnectPort's",     \
+      PLUME_CHAN_TEST)
 
 #endif

@@ -7,6 +7,7 @@
 #include "../core/vmconfig.h"
 #include "../win/inject.h"
 #include "hook_table.h"
+#include "../core/channame.h"
 #include "objects.h"
 #include "safe_copy.h"
 #include "trace.h"
@@ -18,6 +19,7 @@
 #endif
 
 struct vm_state vm_self;
+extern struct chan_context chan_ctx;
 static struct vm_config vm_config;
 
 BOOL vm_make_child_boot(HANDLE child, struct plume_boot *boot)
@@ -144,6 +146,10 @@ static BOOL attach(HINSTANCE self)
         obj_ctx.vm = vm_self.vm_name;
         obj_ctx.session = session;
         obj_ctx.policy = &vm_config.policy;
+        chan_ctx.vm = vm_self.vm_name;
+        chan_ctx.pipes = &vm_config.pipes;
+        chan_ctx.mailslots = &vm_config.mailslots;
+        chan_ctx.ports = &vm_config.ports;
     }
     trace_init(vm_config.trace);
     vm_self.in_vm = TRUE;

@@ -29,18 +29,6 @@
 
 struct obj_context obj_ctx;
 
-struct obj_call {
-    const char *call, *type;
-    int is_create;
-    int named;                     /* 0: unnamed, the call went through untouched */
-    NTSTATUS status;               /* the answer when the call is refused */
-    OBJECT_ATTRIBUTES attr;        /* plume's copy, passed to the kernel */
-    UNICODE_STRING name;
-    size_t path_len;
-    uint16_t path[OBJ_NAME_MAX + 1]; /* the full name the program asked for */
-    struct obj_decision d;
-};
-
 /* Size of the buffer NtQueryObject fills with an OBJECT_NAME_INFORMATION. */
 #define OBJ_NAME_INFO_BYTES (sizeof(OBJECT_NAME_INFORMATION) + (OBJ_NAME_MAX + 1) * sizeof(WCHAR))
 
@@ -77,7 +65,7 @@ NTSTATUS obj_query_name(HANDLE handle, uint16_t *out, size_t cap, size_t *len)
  * the value come back for another directory, the name plume builds is still
  * inside this VM's namespace, and the reached object is checked after the
  * call anyway: a stale entry can misplace an object, never leak one. */
-#define OBJ_ROOT_CACHE 4
+#define OBJ_ROOT_CACHE 16
 #define OBJ_ROOT_NAME_MAX 64
 
 struct obj_root_entry {
@@ -89,7 +77,7 @@ struct obj_root_entry {
 
 static struct obj_root_entry obj_root_cache[OBJ_ROOT_CACHE];
 
-static int obj_root_lookup(HANDLE root, uint16_t *out, size_t *len)
+int obj_root_lookup(HANDLE root, uint16_t *out, size_t *len)
 {
     int i;
 
@@ -105,13 +93,11 @@ static int obj_root_lookup(HANDLE root, uint16_t *out, size_t *len)
     return 0;
 }
 
-static void obj_root_remember(HANDLE root, const uint16_t *name, size_t len)
+void obj_root_add(HANDLE root, const uint16_t *name, size_t len)
 {
-    struct obj_parsed parsed;
     int i;
 
-    if (len > OBJ_ROOT_NAME_MAX || obj_parse(name, len, &parsed) || parsed.scope == OBJ_SCOPE_OTHER ||
-        parsed.rest_len != 0)
+    if (len > OBJ_ROOT_NAME_MAX)
         return;
     for (i = 0; i < OBJ_ROOT_CACHE; i++) {
         struct obj_root_entry *e = &obj_root_cache[i];
@@ -127,10 +113,29 @@ static void obj_root_remember(HANDLE root, const uint16_t *name, size_t len)
     }
 }
 
-/* Returns 1 to go on with the call (on call->attr, or on the program's own
- * attributes when unnamed), 0 to answer call->status instead. */
+static void obj_root_remember(HANDLE root, const uint16_t *name, size_t len)
+{
+    struct obj_parsed parsed;
+
+    if (obj_parse(name, len, &parsed) || parsed.scope == OBJ_SCOPE_OTHER || parsed.rest_len != 0)
+        return;
+    obj_root_add(root, name, len);
+}
+
+static void obj_decider(const void *ctx, const uint16_t *path, size_t len, enum obj_mode mode,
+                        struct obj_decision *d)
+{
+    obj_decide(ctx, path, len, mode, d);
+}
+
 static int objcall_begin(struct obj_call *c, POBJECT_ATTRIBUTES user, const char *call, const char *type,
                          int is_create, POBJECT_ATTRIBUTES *use)
+{
+    return objcall_begin_with(c, user, call, type, is_create, obj_decider, &obj_ctx, use);
+}
+
+int objcall_begin_with(struct obj_call *c, POBJECT_ATTRIBUTES user, const char *call, const char *type,
+                       int is_create, objcall_decider decide, const void *decide_ctx, POBJECT_ATTRIBUTES *use)
 {
     UNICODE_STRING user_name;
     size_t root_len = 0, name_len;
@@ -139,6 +144,8 @@ static int objcall_begin(struct obj_call *c, POBJECT_ATTRIBUTES user, const char
     c->type = type;
     c->is_create = is_create;
     c->named = 0;
+    c->decide = decide;
+    c->decide_ctx = decide_ctx;
     *use = user;
     if (!vm_self.in_vm || !user)
         return 1;
@@ -203,7 +210,7 @@ static int objcall_begin(struct obj_call *c, POBJECT_ATTRIBUTES user, const char
         return 0;
     }
 
-    obj_decide(&obj_ctx, c->path, c->path_len, OBJ_MODE_REQUEST, &c->d);
+    c->decide(c->decide_ctx, c->path, c->path_len, OBJ_MODE_REQUEST, &c->d);
     trace_object(call, type, c->path, c->path_len, &c->d);
     if (c->d.verdict == OBJ_DENY) {
         c->status = (NTSTATUS)obj_deny_status(c->d.reason, is_create);
@@ -220,7 +227,7 @@ static int objcall_begin(struct obj_call *c, POBJECT_ATTRIBUTES user, const char
 
 /* After a successful call: is the object that was reached this VM's to use?
  * A symbolic link, or a name the policy let through, could lead elsewhere. */
-static NTSTATUS objcall_end(struct obj_call *c, PHANDLE user_handle, NTSTATUS status)
+NTSTATUS objcall_end(struct obj_call *c, PHANDLE user_handle, NTSTATUS status)
 {
     HANDLE handle = NULL, none = NULL;
     size_t len;
@@ -230,7 +237,7 @@ static NTSTATUS objcall_end(struct obj_call *c, PHANDLE user_handle, NTSTATUS st
     /* The decision buffer is free now: reuse it for the reached name. */
     if (!NT_SUCCESS(obj_query_name(handle, c->path, OBJ_NAME_MAX, &len)) || !len)
         return status;
-    obj_decide(&obj_ctx, c->path, len, OBJ_MODE_REACHED, &c->d);
+    c->decide(c->decide_ctx, c->path, len, OBJ_MODE_REACHED, &c->d);
     if (c->d.verdict != OBJ_DENY)
         return status;
     trace_reached(c->call, c->type, c->path, len, &c->d);
