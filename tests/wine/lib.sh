@@ -116,3 +116,68 @@ wait_for() {
     done
     return 1
 }
+
+# at WHERE EXE ARGS...: runs build/win/EXE on the host (WHERE=host) or
+# inside VM WHERE.
+at() {
+    where=$1 exe=$2
+    shift 2
+    if [ "$where" = host ]; then
+        "$WINE64" "$PLUME_BIN/$exe" "$@"
+    else
+        plume run "$where" -- "$(winpath "$PLUME_BIN/$exe")" "$@"
+    fi
+}
+
+# hold_at WHERE TAG EXE ARGS...: starts a long-running EXE in the background
+# and waits until it has printed its first result ("->"); its output goes to
+# $T_TMP/TAG. Host ones are ended by release, VM ones by stopping the VM.
+HOST_HOLDERS=""
+hold_at() {
+    where=$1 tag=$2 exe=$3
+    shift 3
+    # A report left by an earlier holder of the same tag must not be taken
+    # for this one's.
+    rm -f "$T_TMP/$tag"
+    if [ "$where" = host ]; then
+        "$WINE64" "$PLUME_BIN/$exe" "$@" >"$T_TMP/$tag" 2>&1 &
+        HOST_HOLDERS="$HOST_HOLDERS $!"
+    else
+        plume run "$where" -- "$(winpath "$PLUME_BIN/$exe")" "$@" >"$T_TMP/$tag" 2>&1 &
+    fi
+    wait_for 20 grep -qs -- "->" "$T_TMP/$tag"
+}
+
+# release [VM...]: ends every holder: stops the VMs named (default a and b)
+# and the host holders.
+release() {
+    for vm in ${*:-a b}; do
+        plume stop "$vm" >/dev/null
+    done
+    # shellcheck disable=SC2086
+    [ -n "$HOST_HOLDERS" ] && kill $HOST_HOLDERS 2>/dev/null
+    HOST_HOLDERS=""
+    wait
+}
+
+# check_at DESCRIPTION WANT WHERE EXE ARGS...: one call whose printed result
+# ("-> WANT") is checked, whatever its exit status.
+check_at() {
+    desc=$1 want=$2
+    shift 2
+    run at "$@"
+    if printf '%s\n' "$T_OUT" | grep -Eq -- "-> $want( |$)"; then
+        pass "$desc"
+    else
+        fail "$desc" "want -> $want" "stdout: $T_OUT" "stderr: $T_ERR"
+    fi
+}
+
+# held TAG WANT DESCRIPTION: the holder TAG reported WANT.
+held() {
+    if grep -q -- "-> $2" "$T_TMP/$1"; then
+        pass "$3"
+    else
+        fail "$3" "want -> $2" "$(cat "$T_TMP/$1")"
+    fi
+}

@@ -9,55 +9,11 @@ OBJTOOL=$(winpath "$PLUME_BIN/objtool.exe")
 plume create a >/dev/null
 plume create b >/dev/null
 
-# obj WHERE ARGS...: runs objtool on the host (WHERE=host) or in a VM.
-obj() {
-    where=$1
-    shift
-    if [ "$where" = host ]; then
-        "$WINE64" "$PLUME_BIN/objtool.exe" "$@"
-    else
-        plume run "$where" -- "$OBJTOOL" "$@"
-    fi
-}
-
-# hold WHERE TAG ARGS...: starts a holder in the background and waits until
-# it reports; its report goes to $T_TMP/TAG. Host holders are ended by
-# release, VM holders by stopping their VM.
-HOST_HOLDERS=""
-hold() {
-    where=$1 tag=$2
-    shift 2
-    if [ "$where" = host ]; then
-        "$WINE64" "$PLUME_BIN/objtool.exe" "$@" >"$T_TMP/$tag" 2>&1 &
-        HOST_HOLDERS="$HOST_HOLDERS $!"
-    else
-        obj "$where" "$@" >"$T_TMP/$tag" 2>&1 &
-    fi
-    wait_for 20 grep -q -- "->" "$T_TMP/$tag"
-}
-
-# release: ends every holder.
-release() {
-    plume stop a >/dev/null
-    plume stop b >/dev/null
-    # shellcheck disable=SC2086
-    [ -n "$HOST_HOLDERS" ] && kill $HOST_HOLDERS 2>/dev/null
-    HOST_HOLDERS=""
-    wait
-}
-
-# check DESCRIPTION WANT WHERE ARGS...: one objtool call whose result is
-# WANT, whatever its exit status.
-check() {
-    desc=$1 want=$2 where=$3
-    shift 3
-    run obj "$where" "$@"
-    if printf '%s\n' "$T_OUT" | grep -Eq -- "-> $want( |$)"; then
-        pass "$desc"
-    else
-        fail "$desc" "want -> $want" "stdout: $T_OUT" "stderr: $T_ERR"
-    fi
-}
+# obj WHERE ARGS..., hold WHERE TAG ARGS..., check DESC WANT WHERE ARGS...:
+# objtool through the harness's at, hold_at and check_at.
+obj() { where=$1; shift; at "$where" objtool.exe "$@"; }
+hold() { where=$1 tag=$2; shift 2; hold_at "$where" "$tag" objtool.exe "$@"; }
+check() { desc=$1 want=$2 where=$3; shift 3; check_at "$desc" "$want" "$where" objtool.exe "$@"; }
 
 # The matrix. Each type is named in every way the Nt calls accept; the
 # Win32 spellings go through kernelbase, which passes the session's
