@@ -78,6 +78,31 @@ plume stop web-b >/dev/null
 kill "$HOST_COPY" 2>/dev/null
 wait
 
+step "One pipe server and one RPC server, under the same name in both VMs"
+CHANTOOL=$(winpath "$PLUME_BIN/chantool.exe")
+RPCSRV=$(winpath "$PLUME_BIN/rpcsrv.exe")
+RPCCLI=$(winpath "$PLUME_BIN/rpccli.exe")
+for vm in web-a web-b; do
+    printf '$ plume run --detach %s -- chantool serve \\\\.\\pipe\\orders answer-from-%s 60000\n' "$vm" "$vm"
+    plume run --detach "$vm" -- "$CHANTOOL" serve '\\.\pipe\orders' "answer-from-$vm" 60000 | tr -d '\r' | sed 's/^/  /'
+    printf '$ plume run --detach %s -- rpcsrv ncalrpc inventory rpc-answer-from-%s 60\n' "$vm" "$vm"
+    plume run --detach "$vm" -- "$RPCSRV" ncalrpc inventory "rpc-answer-from-$vm" 60 | tr -d '\r' | sed 's/^/  /'
+done
+sleep 1
+for vm in web-a web-b; do
+    printf '$ plume run %s -- chantool call \\\\.\\pipe\\orders\n' "$vm"
+    plume run "$vm" -- "$CHANTOOL" call '\\.\pipe\orders' | tr -d '\r' | sed 's/^/  /'
+    printf '$ plume run %s -- rpccli ncalrpc inventory\n' "$vm"
+    plume run "$vm" -- "$RPCCLI" ncalrpc inventory 2>/dev/null | tr -d '\r' | sed 's/^/  /'
+done
+printf '$ wine chantool call \\\\.\\pipe\\orders        (the host has no such pipe)\n'
+"$WINE64" "$PLUME_BIN/chantool.exe" call '\\.\pipe\orders' | tr -d '\r' | sed 's/^/  /'
+printf '$ wine rpccli ncalrpc inventory              (nor such an RPC server)\n'
+"$WINE64" "$PLUME_BIN/rpccli.exe" ncalrpc inventory 2>/dev/null | tr -d '\r' | sed 's/^/  /'
+show ps web-a
+plume stop web-a >/dev/null
+plume stop web-b >/dev/null
+
 step "Cleaning up"
 show rm web-a
 show rm --force web-b

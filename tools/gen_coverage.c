@@ -283,22 +283,31 @@ done:
     return problems ? 1 : 0;
 }
 
-/* The built-in open policy, each entry with the reason it is there. */
-static int gc_defaults(void)
+/* The built-in open policies, each entry with the reason it is there. */
+static void gc_defaults_of(const char *section, const struct policy_default *defaults, size_t count)
 {
     size_t i;
 
-    puts("| pattern | why it reaches the host |");
-    puts("|---|---|");
-    for (i = 0; i < policy_default_open_count; i++) {
+    for (i = 0; i < count; i++) {
         struct gc_text t = { 0 };
 
         gc_puts(&t, "|");
-        gc_cell(&t, policy_default_open[i].pattern, 1);
-        gc_cell(&t, policy_default_open[i].why, 0);
+        gc_cell(&t, section, 0);
+        gc_cell(&t, defaults[i].pattern, 1);
+        gc_cell(&t, defaults[i].why, 0);
         puts(t.data);
         free(t.data);
     }
+}
+
+static int gc_defaults(void)
+{
+    puts("| section | pattern | why it reaches the host |");
+    puts("|---|---|---|");
+    gc_defaults_of("[objects]", policy_default_open, policy_default_open_count);
+    gc_defaults_of("[pipes]", policy_default_pipes, policy_default_pipes_count);
+    gc_defaults_of("[mailslots]", policy_default_mailslots, policy_default_mailslots_count);
+    gc_defaults_of("[ports]", policy_default_ports, policy_default_ports_count);
     return fflush(stdout) ? 1 : 0;
 }
 
