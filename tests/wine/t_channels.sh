@@ -70,6 +70,12 @@ wait_for 10 grep -q "got=" "$T_TMP/ma"
 held ma "got=from-a" "VM a's mailslot got VM a's message, and only it"
 held mb "got=from-b" "VM b's mailslot got VM b's message, and only it"
 release
+hold a mo mailserve '\\.\mailslot\onlya' 8000
+check "a client in VM b cannot write to a mailslot only VM a has" notfound b mailsend '\\.\mailslot\onlya' from-b
+check "nor by its private name" notfound b mailsend '\\.\mailslot\plume!a!onlya' from-b
+check "nor can the host" notfound host mailsend '\\.\mailslot\onlya' from-host
+check "another process of VM a can" sent a mailsend '\\.\mailslot\onlya' from-a
+release
 
 # Policy: the host pipes a VM may reach, and the ones it may not create.
 cp "$VMS/a/vm.ini" "$T_TMP/a.ini"
