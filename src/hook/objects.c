@@ -122,6 +122,24 @@ static void obj_root_remember(HANDLE root, const uint16_t *name, size_t len)
     obj_root_add(root, name, len);
 }
 
+int objcall_copy_name(struct obj_call *c, POBJECT_ATTRIBUTES user, UNICODE_STRING *name)
+{
+    if (!user)
+        return 0;
+    if (!safe_copy(&c->attr, user, sizeof(c->attr))) {
+        c->status = STATUS_ACCESS_VIOLATION_;
+        return -1;
+    }
+    if (!c->attr.ObjectName)
+        return 0;
+    /* The kernel reads Length bytes and would fault on a NULL buffer. */
+    if (!safe_copy(name, c->attr.ObjectName, sizeof(*name)) || (name->Length && !name->Buffer)) {
+        c->status = STATUS_ACCESS_VIOLATION_;
+        return -1;
+    }
+    return 1;
+}
+
 static void obj_decider(const void *ctx, const uint16_t *path, size_t len, enum obj_mode mode,
                         struct obj_decision *d)
 {
@@ -147,24 +165,13 @@ int objcall_begin_with(struct obj_call *c, POBJECT_ATTRIBUTES user, const char *
     c->decide = decide;
     c->decide_ctx = decide_ctx;
     *use = user;
-    if (!vm_self.in_vm || !user)
+    if (!vm_self.in_vm)
         return 1;
-    if (!safe_copy(&c->attr, user, sizeof(c->attr))) {
-        c->status = STATUS_ACCESS_VIOLATION_;
-        return 0;
+    switch (objcall_copy_name(c, user, &user_name)) {
+    case 0: return 1;
+    case -1: return 0;
     }
-    if (!c->attr.ObjectName)
-        return 1;
-    if (!safe_copy(&user_name, c->attr.ObjectName, sizeof(user_name))) {
-        c->status = STATUS_ACCESS_VIOLATION_;
-        return 0;
-    }
-    /* The kernel reads Length bytes and would fault on a NULL buffer; an odd
-     * length is not a name. MaximumLength plays no part in a lookup. */
-    if (user_name.Length && !user_name.Buffer) {
-        c->status = STATUS_ACCESS_VIOLATION_;
-        return 0;
-    }
+    /* An odd length is not a name. MaximumLength plays no part in a lookup. */
     if (user_name.Length & 1) {
         c->status = STATUS_OBJECT_NAME_INVALID_;
         return 0;

@@ -30,6 +30,12 @@ struct obj_call {
     void *heap;                    /* a copy of an over-long file name, freed after the call */
 };
 
+/* Copies the program's OBJECT_ATTRIBUTES into C and its name's header into
+ * NAME, never trusting a pointer. Returns 1 when there is a name to look
+ * at, 0 when there is none (the call goes on untouched), or -1 with
+ * C->status set (a bad pointer: STATUS_ACCESS_VIOLATION, as the kernel). */
+int objcall_copy_name(struct obj_call *c, POBJECT_ATTRIBUTES user, UNICODE_STRING *name);
+
 /* Copies and resolves the program's attributes (a RootDirectory joined to
  * the relative name), decides with DECIDE, and traces. Returns 1 to go on
  * with the call on *USE, or 0 to answer C->status instead. */

@@ -77,21 +77,9 @@ static int file_begin(struct obj_call *c, POBJECT_ATTRIBUTES user, const char *c
     c->decide = chan_decider;
     c->decide_ctx = &chan_ctx;
     *use = user;
-    if (!user)
-        return 1;
-    if (!safe_copy(&c->attr, user, sizeof(c->attr))) {
-        c->status = STATUS_ACCESS_VIOLATION_;
-        return 0;
-    }
-    if (!c->attr.ObjectName)
-        return 1;
-    if (!safe_copy(&user_name, c->attr.ObjectName, sizeof(user_name))) {
-        c->status = STATUS_ACCESS_VIOLATION_;
-        return 0;
-    }
-    if (user_name.Length && !user_name.Buffer) {
-        c->status = STATUS_ACCESS_VIOLATION_;
-        return 0;
+    switch (objcall_copy_name(c, user, &user_name)) {
+    case 0: return 1;
+    case -1: return 0;
     }
     name_len = user_name.Length / sizeof(WCHAR);
     if (c->attr.RootDirectory) {
