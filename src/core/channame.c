@@ -22,13 +22,22 @@ static const struct chan_prefix chan_prefixes[] = {
     { "\\??\\unc\\.\\pipe\\", CHAN_PIPE },
     { "\\??\\unc\\localhost\\pipe\\", CHAN_PIPE },
     { "\\??\\unc\\127.0.0.1\\pipe\\", CHAN_PIPE },
+    { "\\??\\global\\pipe\\", CHAN_PIPE },
+    { "\\global??\\unc\\localhost\\pipe\\", CHAN_PIPE },
+    { "\\global??\\unc\\127.0.0.1\\pipe\\", CHAN_PIPE },
+    { "\\dosdevices\\unc\\localhost\\pipe\\", CHAN_PIPE },
+    { "\\dosdevices\\unc\\127.0.0.1\\pipe\\", CHAN_PIPE },
+    { "\\device\\mup\\localhost\\pipe\\", CHAN_PIPE },
+    { "\\device\\mup\\127.0.0.1\\pipe\\", CHAN_PIPE },
     { "\\device\\mailslot\\", CHAN_MAILSLOT },
+    { "\\??\\global\\mailslot\\", CHAN_MAILSLOT },
     { "\\??\\mailslot\\", CHAN_MAILSLOT },
     { "\\dosdevices\\mailslot\\", CHAN_MAILSLOT },
     { "\\global??\\mailslot\\", CHAN_MAILSLOT },
     { "\\??\\globalroot\\device\\mailslot\\", CHAN_MAILSLOT },
     { "\\??\\unc\\.\\mailslot\\", CHAN_MAILSLOT },
     { "\\??\\unc\\localhost\\mailslot\\", CHAN_MAILSLOT },
+    { "\\??\\unc\\127.0.0.1\\mailslot\\", CHAN_MAILSLOT },
     { "\\rpc control\\", CHAN_PORT },
 };
 
@@ -219,6 +228,11 @@ void chan_decide(const struct chan_context *ctx, const uint16_t *path, size_t le
 
     d->length = 0;
     if (!ctx || !ctx->vm || vmname_check(ctx->vm) != VMNAME_OK) {
+        chan_set(d, OBJ_DENY, OBJR_BAD_NAME);
+        return;
+    }
+    if (!path && len) {
+        /* A length without a buffer: nothing to copy or to pass. */
         chan_set(d, OBJ_DENY, OBJR_BAD_NAME);
         return;
     }

@@ -167,8 +167,12 @@ long vmconfig_set(const char *text, size_t len, const char *section, const char 
         const char *next = eol ? eol + 1 : end;
         const char *line_end = eol ? eol : end;
         char name[INI_SECTION_MAX + 1];
+        size_t line_len = (size_t)(line_end - p);
 
-        if ((size_t)(line_end - p) > INI_LINE_MAX)
+        /* As ini_parse counts it: the CR of a CRLF is not part of the line. */
+        if (eol && line_len && line_end[-1] == '\r')
+            line_len--;
+        if (line_len > INI_LINE_MAX)
             return -1;
         if (vmconfig_section_of(p, line_end, name, sizeof(name))) {
             if (in_section && !done) {

@@ -14,11 +14,18 @@
  *  - a name that passes to the host, or is renamed, does not lead to a
  *    tagged name once every link in it is followed;
  *  - a loaded policy's lists stay within their limits, and a failed load
- *    says on which line. */
+ *    says on which line.
+ *
+ * The same path is also decided as a message channel (core/channame.c): as
+ * a pipe, mailslot or port path, and as the bare pipe name FSCTL_PIPE_WAIT
+ * carries, with fixed channel policies, none, and the [pipes], [mailslots]
+ * and [ports] sections of the input; see the block before
+ * LLVMFuzzerTestOneInput for those invariants. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/channame.h"
 #include "core/objname.h"
 #include "core/policy.h"
 
@@ -284,6 +291,296 @@ static void fo_check_list(const struct policy_list *list)
         FO_ASSERT(list->length[i] >= 1 && list->length[i] <= POLICY_PATTERN_MAX);
 }
 
+/* ---- Message channels ---------------------------------------------------
+ *
+ * Invariants (a violation traps):
+ *  - every decided name is at most OBJ_NAME_MAX units, and a denial has none;
+ *  - chan_parse's name ends the path and follows a backslash (or is empty,
+ *    for a root spelt without its final backslash);
+ *  - a path that is not a channel passes as SYSTEM, a channel root as
+ *    DIRECTORY, both unchanged;
+ *  - PASS for a channel is OPEN, spelt as the canonical root of its kind +
+ *    the name, and that name does not carry the reserved tag;
+ *  - PRIVATE output is the canonical root of its kind followed by
+ *    plume!<vm>! (RENAMED: in lower case, then the name exactly; OWN: the
+ *    name as given, whose tag names this VM in any case); deciding it again
+ *    for the same VM gives OWN with the identical name in both modes, and
+ *    for the other VM is DENY/OTHER_VM;
+ *  - BAD_NAME exactly for names with an empty, "." or ".." component;
+ *  - TOO_LONG only when root, tag and name could not fit;
+ *  - REACHED agrees with REQUEST, except that a renamed name is a host
+ *    channel (DENY/HOST);
+ *  - two VMs never get the same renamed name;
+ *  - a bare pipe name (FSCTL_PIPE_WAIT) is decided as \Device\NamedPipe\
+ *    followed by it would be, without the root. */
+
+static struct policy fc_pipes, fc_mailslots, fc_ports;    /* fixed */
+static struct policy fc_lpipes, fc_lmailslots, fc_lports; /* the input's sections */
+static struct obj_decision fc_req, fc_reached, fc_again, fc_first, fc_full;
+static uint16_t fc_full_path[OBJ_NAME_MAX];
+
+static void fc_fixed_policies(void)
+{
+    static int done;
+
+    if (done)
+        return;
+    done = 1;
+    policy_init_for(&fc_pipes, "pipes", policy_default_pipes, policy_default_pipes_count);
+    FO_ASSERT(policy_add(&fc_pipes.open, "shared\\*", NULL, 0) == 0);
+    FO_ASSERT(policy_add(&fc_pipes.open, "*App*", NULL, 0) == 0);
+    FO_ASSERT(policy_add(&fc_pipes.closed, "shared\\secret*", NULL, 0) == 0);
+    FO_ASSERT(policy_add(&fc_pipes.closed, "svcctl", NULL, 0) == 0);
+    policy_init_for(&fc_mailslots, "mailslots", policy_default_mailslots, policy_default_mailslots_count);
+    FO_ASSERT(policy_add(&fc_mailslots.open, "broad?ast", NULL, 0) == 0);
+    FO_ASSERT(policy_add(&fc_mailslots.closed, "x*", NULL, 0) == 0);
+    policy_init_for(&fc_ports, "ports", policy_default_ports, policy_default_ports_count);
+    FO_ASSERT(policy_add(&fc_ports.open, "OLE*", NULL, 0) == 0);
+    FO_ASSERT(policy_add(&fc_ports.closed, "OLEsecret", NULL, 0) == 0);
+}
+
+static const char *fc_root(enum chan_kind kind)
+{
+    switch (kind) {
+    case CHAN_PIPE: return "\\Device\\NamedPipe\\";
+    case CHAN_MAILSLOT: return "\\Device\\Mailslot\\";
+    default: return "\\RPC Control\\";
+    }
+}
+
+/* Whether S (N units) starts with the ASCII PREFIX, exactly or ignoring
+ * ASCII case. */
+static int fc_starts(const uint16_t *s, size_t n, const char *prefix, int nocase)
+{
+    size_t i, p = strlen(prefix);
+
+    if (n < p)
+        return 0;
+    for (i = 0; i < p; i++) {
+        uint16_t c = s[i], e = (uint16_t)(unsigned char)prefix[i];
+
+        if (nocase) {
+            if (c >= 'A' && c <= 'Z')
+                c += 'a' - 'A';
+            if (e >= 'A' && e <= 'Z')
+                e += 'a' - 'A';
+        }
+        if (c != e)
+            return 0;
+    }
+    return 1;
+}
+
+/* An empty, "." or ".." component (a trailing backslash makes an empty
+ * last one), written independently of channame.c. */
+static int fc_malformed(const uint16_t *name, size_t len)
+{
+    size_t a = 0;
+
+    for (;;) {
+        size_t b = a;
+
+        while (b < len && name[b] != '\\')
+            b++;
+        if (b == a || (b - a == 1 && name[a] == '.') || (b - a == 2 && name[a] == '.' && name[a + 1] == '.'))
+            return 1;
+        if (b == len)
+            return 0;
+        a = b + 1;
+    }
+}
+
+/* "plume!" + the VM's name in lower case + "!" into OUT. */
+static size_t fc_tag(const char *vm, char *out)
+{
+    size_t i, n = 0;
+
+    memcpy(out, "plume!", 6);
+    n = 6;
+    for (i = 0; vm[i]; i++)
+        out[n++] = (char)(vm[i] >= 'A' && vm[i] <= 'Z' ? vm[i] - 'A' + 'a' : vm[i]);
+    out[n++] = '!';
+    out[n] = 0;
+    return n;
+}
+
+/* D is the PRIVATE decision for the channel name NAME; ROOT is its kind's
+ * canonical root, or NULL for a bare pipe name. */
+static void fc_check_private(const struct chan_context *ctx, const struct chan_context *other, const char *root,
+                             const uint16_t *name, size_t name_len, const struct obj_decision *d)
+{
+    char tag[64];
+    size_t t = fc_tag(ctx->vm, tag), r = root ? strlen(root) : 0;
+
+    FO_ASSERT(d->length > r + t && d->length <= OBJ_NAME_MAX);
+    FO_ASSERT(!root || fc_starts(d->name, d->length, root, 0));
+    if (d->reason == OBJR_RENAMED) {
+        FO_ASSERT(fc_starts(d->name + r, d->length - r, tag, 0));
+        FO_ASSERT(d->length == r + t + name_len && !memcmp(d->name + r + t, name, name_len * sizeof(name[0])));
+    } else {
+        FO_ASSERT(d->reason == OBJR_OWN);
+        FO_ASSERT(fc_starts(d->name + r, d->length - r, tag, 1));
+        FO_ASSERT(d->length == r + name_len && !memcmp(d->name + r, name, name_len * sizeof(name[0])));
+    }
+    if (root) {
+        chan_decide(ctx, d->name, d->length, OBJ_MODE_REQUEST, &fc_again);
+        FO_ASSERT(fc_again.verdict == OBJ_PRIVATE && fc_again.reason == OBJR_OWN && fo_same(&fc_again, d));
+        chan_decide(ctx, d->name, d->length, OBJ_MODE_REACHED, &fc_again);
+        FO_ASSERT(fc_again.verdict == OBJ_PRIVATE && fc_again.reason == OBJR_OWN && fo_same(&fc_again, d));
+        chan_decide(other, d->name, d->length, OBJ_MODE_REQUEST, &fc_again);
+        FO_ASSERT(fc_again.verdict == OBJ_DENY && fc_again.reason == OBJR_OTHER_VM && fc_again.length == 0);
+        chan_decide(other, d->name, d->length, OBJ_MODE_REACHED, &fc_again);
+        FO_ASSERT(fc_again.verdict == OBJ_DENY && fc_again.reason == OBJR_OTHER_VM && fc_again.length == 0);
+    } else {
+        chan_decide_pipe_name(ctx, d->name, d->length, &fc_again);
+        FO_ASSERT(fc_again.verdict == OBJ_PRIVATE && fc_again.reason == OBJR_OWN && fo_same(&fc_again, d));
+        chan_decide_pipe_name(other, d->name, d->length, &fc_again);
+        FO_ASSERT(fc_again.verdict == OBJ_DENY && fc_again.reason == OBJR_OTHER_VM && fc_again.length == 0);
+    }
+}
+
+static void fc_decide_paths(const struct policy *pipes, const struct policy *mailslots, const struct policy *ports,
+                            const uint16_t *path, size_t len)
+{
+    const struct chan_context web = { "Web", pipes, mailslots, ports };
+    const struct chan_context db = { "db-2", pipes, mailslots, ports };
+    const struct chan_context *ctxs[2] = { &web, &db };
+    struct chan_parsed parsed;
+    enum chan_kind kind = chan_parse(path, len, &parsed);
+    const uint16_t *name = path + parsed.name;
+    const char *root = fc_root(kind);
+    size_t r = strlen(root);
+    int v;
+
+    FO_ASSERT(kind == parsed.kind && kind <= CHAN_PORT);
+    if (kind == CHAN_NONE) {
+        FO_ASSERT(parsed.name == 0 && parsed.name_len == 0);
+    } else {
+        FO_ASSERT(parsed.name > 0 && parsed.name + parsed.name_len == len);
+        FO_ASSERT(path[parsed.name - 1] == '\\' || parsed.name_len == 0);
+    }
+
+    for (v = 0; v < 2; v++) {
+        const struct chan_context *ctx = ctxs[v], *other = ctxs[!v];
+        char tag[64];
+        size_t t = fc_tag(ctx->vm, tag);
+
+        chan_decide(ctx, path, len, OBJ_MODE_REQUEST, &fc_req);
+        FO_ASSERT(fc_req.length <= OBJ_NAME_MAX);
+        FO_ASSERT(fc_req.verdict <= OBJ_DENY && fc_req.reason <= OBJR_TOO_LONG);
+        if (fc_req.verdict == OBJ_DENY)
+            FO_ASSERT(fc_req.length == 0);
+        if (len > OBJ_NAME_MAX) {
+            FO_ASSERT(fc_req.verdict == OBJ_DENY && fc_req.reason == OBJR_TOO_LONG);
+        } else if (kind == CHAN_NONE || parsed.name_len == 0) {
+            FO_ASSERT(fc_req.verdict == OBJ_PASS);
+            FO_ASSERT(fc_req.reason == (kind == CHAN_NONE ? OBJR_SYSTEM : OBJR_DIRECTORY));
+            FO_ASSERT(fc_req.length == len && !memcmp(fc_req.name, path, len * sizeof(path[0])));
+        } else {
+            FO_ASSERT((fc_req.reason == OBJR_BAD_NAME) == fc_malformed(name, parsed.name_len));
+            switch (fc_req.verdict) {
+            case OBJ_PASS:
+                FO_ASSERT(fc_req.reason == OBJR_OPEN);
+                FO_ASSERT(fc_req.length == r + parsed.name_len && fc_starts(fc_req.name, fc_req.length, root, 0));
+                FO_ASSERT(!memcmp(fc_req.name + r, name, parsed.name_len * sizeof(name[0])));
+                FO_ASSERT(!fc_starts(name, parsed.name_len, "plume!", 1));
+                break;
+            case OBJ_PRIVATE:
+                fc_check_private(ctx, other, root, name, parsed.name_len, &fc_req);
+                break;
+            default:
+                FO_ASSERT(fc_req.reason == OBJR_BAD_NAME || fc_req.reason == OBJR_OTHER_VM ||
+                          fc_req.reason == OBJR_CLOSED || fc_req.reason == OBJR_TOO_LONG);
+                if (fc_req.reason == OBJR_OTHER_VM)
+                    FO_ASSERT(fc_starts(name, parsed.name_len, "plume!", 1) &&
+                              !(parsed.name_len > t && fc_starts(name, parsed.name_len, tag, 1)));
+                if (fc_req.reason == OBJR_TOO_LONG)
+                    FO_ASSERT(r + t + parsed.name_len > OBJ_NAME_MAX);
+                break;
+            }
+        }
+
+        chan_decide(ctx, path, len, OBJ_MODE_REACHED, &fc_reached);
+        FO_ASSERT(fc_reached.length <= OBJ_NAME_MAX);
+        FO_ASSERT(fc_reached.verdict <= OBJ_DENY && fc_reached.reason <= OBJR_TOO_LONG);
+        if (fc_reached.verdict == OBJ_DENY)
+            FO_ASSERT(fc_reached.length == 0);
+        if (fc_req.reason == OBJR_RENAMED) {
+            FO_ASSERT(fc_reached.verdict == OBJ_DENY && fc_reached.reason == OBJR_HOST);
+        } else if (fc_req.reason == OBJR_TOO_LONG && len <= OBJ_NAME_MAX && fc_reached.reason == OBJR_HOST) {
+            /* Too long only once renamed; as reached, a host channel. */
+        } else {
+            FO_ASSERT(fc_reached.verdict == fc_req.verdict && fc_reached.reason == fc_req.reason);
+            if (fc_req.verdict != OBJ_DENY)
+                FO_ASSERT(fo_same(&fc_reached, &fc_req));
+        }
+        if (v == 0)
+            memcpy(&fc_first, &fc_req, sizeof(fc_req));
+    }
+    /* fc_first is web's decision, fc_req db's. */
+    if (fc_first.reason == OBJR_RENAMED && fc_req.reason == OBJR_RENAMED)
+        FO_ASSERT(!fo_equal_nocase(fc_first.name, fc_first.length, fc_req.name, fc_req.length));
+}
+
+static void fc_decide_pipe_names(const struct policy *pipes, const struct policy *mailslots,
+                                 const struct policy *ports, const uint16_t *name, size_t len)
+{
+    const struct chan_context web = { "Web", pipes, mailslots, ports };
+    const struct chan_context db = { "db-2", pipes, mailslots, ports };
+    const struct chan_context *ctxs[2] = { &web, &db };
+    const char *root = fc_root(CHAN_PIPE);
+    size_t r = strlen(root), i;
+    int v;
+
+    for (v = 0; v < 2; v++) {
+        const struct chan_context *ctx = ctxs[v], *other = ctxs[!v];
+
+        chan_decide_pipe_name(ctx, name, len, &fc_req);
+        FO_ASSERT(fc_req.length <= OBJ_NAME_MAX);
+        FO_ASSERT(fc_req.verdict <= OBJ_DENY && fc_req.reason <= OBJR_TOO_LONG);
+        if (fc_req.verdict == OBJ_DENY)
+            FO_ASSERT(fc_req.length == 0);
+        if (len == 0) {
+            FO_ASSERT(fc_req.verdict == OBJ_DENY && fc_req.reason == OBJR_BAD_NAME);
+            continue;
+        }
+        if (len > OBJ_NAME_MAX) {
+            FO_ASSERT(fc_req.verdict == OBJ_DENY && fc_req.reason == OBJR_TOO_LONG);
+            continue;
+        }
+        FO_ASSERT((fc_req.reason == OBJR_BAD_NAME) == fc_malformed(name, len));
+        FO_ASSERT(fc_req.reason != OBJR_SYSTEM && fc_req.reason != OBJR_DIRECTORY && fc_req.reason != OBJR_HOST);
+        if (fc_req.verdict == OBJ_PASS)
+            FO_ASSERT(fc_req.reason == OBJR_OPEN && fc_req.length == len &&
+                      !memcmp(fc_req.name, name, len * sizeof(name[0])) && !fc_starts(name, len, "plume!", 1));
+        if (fc_req.verdict == OBJ_PRIVATE)
+            fc_check_private(ctx, other, NULL, name, len, &fc_req);
+        /* The same as the full path, wherever both fit. */
+        if (len + r + 16 <= OBJ_NAME_MAX) {
+            for (i = 0; i < r; i++)
+                fc_full_path[i] = (uint16_t)(unsigned char)root[i];
+            memcpy(fc_full_path + r, name, len * sizeof(name[0]));
+            chan_decide(ctx, fc_full_path, r + len, OBJ_MODE_REQUEST, &fc_full);
+            FO_ASSERT(fc_full.verdict == fc_req.verdict && fc_full.reason == fc_req.reason);
+            if (fc_req.verdict != OBJ_DENY)
+                FO_ASSERT(fc_full.length == r + fc_req.length &&
+                          !memcmp(fc_full.name + r, fc_req.name, fc_req.length * sizeof(name[0])));
+        }
+    }
+}
+
+/* Every channel decision for PATH under the policies P, M and O. */
+static void fc_decide_all(const struct policy *p, const struct policy *m, const struct policy *o,
+                          const uint16_t *path, size_t len)
+{
+    struct chan_parsed parsed;
+
+    fc_decide_paths(p, m, o, path, len);
+    fc_decide_pipe_names(p, m, o, path, len);
+    if (chan_parse(path, len, &parsed) == CHAN_PIPE)
+        fc_decide_pipe_names(p, m, o, path + parsed.name, parsed.name_len);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t len = size / 2, i;
@@ -316,6 +613,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Without an error buffer, the same verdict. */
     policy_init(&fo_loaded);
     FO_ASSERT(policy_load_ini(&fo_loaded, (const char *)data, size, NULL, 0) == rc);
+
+    /* Message channels: fixed policies, none, and the input's own. */
+    fc_fixed_policies();
+    fc_decide_all(&fc_pipes, &fc_mailslots, &fc_ports, path, len);
+    fc_decide_all(NULL, NULL, NULL, path, len);
+    policy_init_for(&fc_lpipes, "pipes", policy_default_pipes, policy_default_pipes_count);
+    policy_init_for(&fc_lmailslots, "mailslots", policy_default_mailslots, policy_default_mailslots_count);
+    policy_init_for(&fc_lports, "ports", policy_default_ports, policy_default_ports_count);
+    if (policy_load_ini(&fc_lpipes, (const char *)data, size, NULL, 0) == 0 &&
+        policy_load_ini(&fc_lmailslots, (const char *)data, size, NULL, 0) == 0 &&
+        policy_load_ini(&fc_lports, (const char *)data, size, NULL, 0) == 0) {
+        fo_check_list(&fc_lpipes.open);
+        fo_check_list(&fc_lpipes.closed);
+        fo_check_list(&fc_lports.open);
+        fc_decide_all(&fc_lpipes, &fc_lmailslots, &fc_lports, path, len);
+    }
     free(path);
     return 0;
 }

@@ -1,6 +1,7 @@
 /* Case-insensitive UTF-16 globs: '*', '?', ASCII-only case folding, and a
  * cost that stays polynomial for hostile patterns. */
 #include "unit.h"
+#include "u16.h"
 
 #include "core/glob.h"
 
@@ -9,42 +10,7 @@
 
 #define GT_CAP 10000
 
-/* Decodes the (valid) UTF-8 string S into UTF-16 OUT; returns the units. */
-static size_t gt_u16(const char *s, uint16_t *out, size_t cap)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-
-    while (*p && n + 2 <= cap) {
-        uint32_t c;
-        int extra;
-
-        if (p[0] < 0x80) {
-            c = p[0];
-            extra = 0;
-        } else if ((p[0] & 0xe0) == 0xc0) {
-            c = p[0] & 0x1f;
-            extra = 1;
-        } else if ((p[0] & 0xf0) == 0xe0) {
-            c = p[0] & 0x0f;
-            extra = 2;
-        } else {
-            c = p[0] & 0x07;
-            extra = 3;
-        }
-        p++;
-        while (extra-- && *p)
-            c = (c << 6) | (*p++ & 0x3f);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            out[n++] = (uint16_t)(0xd800 | (c >> 10));
-            out[n++] = (uint16_t)(0xdc00 | (c & 0x3ff));
-        } else {
-            out[n++] = (uint16_t)c;
-        }
-    }
-    return n;
-}
+#define gt_u16 unit_u16
 
 /* glob_match16 on two UTF-8 literals. */
 static int gm(const char *pattern, const char *name)

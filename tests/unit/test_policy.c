@@ -1,6 +1,7 @@
 /* Object policy lists: the built-in defaults, what policy_add accepts, how
  * patterns are classified and matched, and the [objects] section of vm.ini. */
 #include "unit.h"
+#include "u16.h"
 
 #include "core/policy.h"
 
@@ -9,42 +10,7 @@
 
 #define PT_CAP 4096
 
-/* Decodes the (valid) UTF-8 string S into UTF-16 OUT; returns the units. */
-static size_t pt_u16(const char *s, uint16_t *out, size_t cap)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-
-    while (*p && n + 2 <= cap) {
-        uint32_t c;
-        int extra;
-
-        if (p[0] < 0x80) {
-            c = p[0];
-            extra = 0;
-        } else if ((p[0] & 0xe0) == 0xc0) {
-            c = p[0] & 0x1f;
-            extra = 1;
-        } else if ((p[0] & 0xf0) == 0xe0) {
-            c = p[0] & 0x0f;
-            extra = 2;
-        } else {
-            c = p[0] & 0x07;
-            extra = 3;
-        }
-        p++;
-        while (extra-- && *p)
-            c = (c << 6) | (*p++ & 0x3f);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            out[n++] = (uint16_t)(0xd800 | (c >> 10));
-            out[n++] = (uint16_t)(0xdc00 | (c & 0x3ff));
-        } else {
-            out[n++] = (uint16_t)c;
-        }
-    }
-    return n;
-}
+#define pt_u16 unit_u16
 
 /* Whether entry I of LIST is the UTF-8 pattern EXPECTED, unit for unit. */
 static int pt_entry_is(const struct policy_list *list, size_t i, const char *expected)
