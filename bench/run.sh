@@ -18,6 +18,8 @@
 #   BENCH_MEM_SAMPLES (5)                         processes per memory figure
 #   BENCH_OBJ_ROUNDS (7) x BENCH_OBJ_CALLS (2000)  intercepted system calls,
 #                                                 in-process (calls per op)
+#   BENCH_PIPE_ROUNDS (11) x BENCH_PIPE_CALLS (2000)  named pipes and a file
+#                                                 open, in-process (per op)
 set -u
 PLUME_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # Never touch a prefix of the caller's: wine_drop_prefix deletes WINEPREFIX.
@@ -31,6 +33,8 @@ CREATE_ROUNDS=${BENCH_CREATE_ROUNDS:-30}
 MEM_SAMPLES=${BENCH_MEM_SAMPLES:-5}
 OBJ_ROUNDS=${BENCH_OBJ_ROUNDS:-7}
 OBJ_CALLS=${BENCH_OBJ_CALLS:-2000}
+PIPE_ROUNDS=${BENCH_PIPE_ROUNDS:-11}
+PIPE_CALLS=${BENCH_PIPE_CALLS:-2000}
 
 BENCH_PREFIX="$PLUME_ROOT/build/wine/bench"
 BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/plume-bench.XXXXXX") || exit 1
@@ -60,7 +64,7 @@ die() {
     exit 1
 }
 
-for f in plume.exe plumemon.exe plume64.dll probe.exe bench_spawn.exe bench_objects.exe; do
+for f in plume.exe plumemon.exe plume64.dll probe.exe bench_spawn.exe bench_objects.exe bench_pipes.exe; do
     [ -f "$PLUME_BIN/$f" ] || die "$PLUME_BIN/$f is missing; run make first"
 done
 
@@ -167,6 +171,7 @@ wine_clone_prefix "$BENCH_PREFIX" || die "cannot prepare a Wine prefix"
 PROBE=$(winpath "$PLUME_BIN/probe.exe")
 BENCH_SPAWN=$(winpath "$PLUME_BIN/bench_spawn.exe")
 BENCH_OBJECTS=$(winpath "$PLUME_BIN/bench_objects.exe")
+BENCH_PIPES=$(winpath "$PLUME_BIN/bench_pipes.exe")
 T="$BENCH_TMP"
 START_NS=$(date +%s%N)
 
@@ -302,7 +307,53 @@ for op in $OBJ_OPS; do
 done
 attempt "plume stop objvm" plume stop objvm
 
-# ------------------------------------------------------------- 6. memory
+# ------------------- 6. named pipes and file opens, measured in-process
+
+# bench_pipes.exe serves a pipe from a thread of its own and times, per
+# call, a client connecting to it, a 4 KiB round trip on one connection, a
+# plain file open and a call plume does not intercept: both ends of the pipe
+# are in the one process, hence both in the VM when it runs in one.
+PIPE_OPS="pipe_connect pipe_round_trip file_open not_intercepted"
+
+# pipes_medians WHERE WHAT CMD...: runs a bench_pipes command, appends the
+# median it reports for each operation (ns per call) to $T/pipe_WHERE_OP,
+# and the connects that found every instance busy to $T/pipe_WHERE_busy.
+pipes_medians() {
+    p_where=$1 p_what=$2
+    shift 2
+    attempt "$p_what" "$@"
+    tr -d '\r' <"$T/out" >"$T/pipes_out"
+    for p_op in $PIPE_OPS; do
+        p_ns=$(sed -n "s/^op $p_op median_ns=\([0-9]*\) .*/\1/p" "$T/pipes_out")
+        [ -n "$p_ns" ] || die "$p_what printed no '$p_op' line: $(cat "$T/pipes_out")"
+        echo "$p_ns" >>"$T/pipe_${p_where}_$p_op"
+    done
+    sed -n 's/^op pipe_connect .* busy=\([0-9]*\).*/\1/p' "$T/pipes_out" >>"$T/pipe_${p_where}_busy"
+}
+
+# As for bench_objects, a sleeper keeps the VM running throughout.
+attempt "plume create pipevm" plume create pipevm
+attempt "plume run --detach pipevm" plume run --detach pipevm -- "$PROBE" sleep 600000
+# One untimed run of each first.
+attempt "bench_pipes on the host" "$WINE64" "$PLUME_BIN/bench_pipes.exe" "$PIPE_CALLS"
+attempt "bench_pipes inside a VM" plume run pipevm -- "$BENCH_PIPES" "$PIPE_CALLS"
+i=1
+while [ $i -le "$PIPE_ROUNDS" ]; do
+    log "round $i/$PIPE_ROUNDS pipes and file opens: $PIPE_CALLS of each on the host, then inside a VM"
+    pipes_medians host "bench_pipes on the host" "$WINE64" "$PLUME_BIN/bench_pipes.exe" "$PIPE_CALLS"
+    pipes_medians vm "bench_pipes inside a VM" plume run pipevm -- "$BENCH_PIPES" "$PIPE_CALLS"
+    i=$((i + 1))
+done
+for op in $PIPE_OPS; do
+    log "$op, round medians (µs per call), host: $(samples "$T/pipe_host_$op")"
+    log "$op, round medians (µs per call), VM:   $(samples "$T/pipe_vm_$op")"
+done
+PIPE_BUSY_HOST=$(awk '{ s += $1 } END { print s + 0 }' "$T/pipe_host_busy")
+PIPE_BUSY_VM=$(awk '{ s += $1 } END { print s + 0 }' "$T/pipe_vm_busy")
+log "pipe connects that found every instance busy: host $PIPE_BUSY_HOST, VM $PIPE_BUSY_VM"
+attempt "plume stop pipevm" plume stop pipevm
+
+# ------------------------------------------------------------- 7. memory
 
 # proc_table: "VmRSS RssAnon cmdline" (KiB) for every process of our prefix
 # whose command line names probe.exe or plumemon.exe. Wine processes show
@@ -383,6 +434,15 @@ obj_row() {
     echo "| $1 | $(fmt_us "$r_host") | $(fmt_us "$r_vm") | $(fmt_ratio "$r_vm" "$r_host") | $(fmt_diff_us "$r_vm" "$r_host") |"
 }
 
+# pipe_row LABEL OP: the same for an operation of bench_pipes. printf, not
+# echo: the labels hold backslashes.
+pipe_row() {
+    r_host=$(median <"$T/pipe_host_$2")
+    r_vm=$(median <"$T/pipe_vm_$2")
+    printf '| %s | %s | %s | %s | %s |\n' "$1" "$(fmt_us "$r_host")" "$(fmt_us "$r_vm")" \
+        "$(fmt_ratio "$r_vm" "$r_host")" "$(fmt_diff_us "$r_vm" "$r_host")"
+}
+
 # The report goes to stdout and to build/bench.md, which holds the table
 # alone (make's own output shares stdout).
 report() {
@@ -412,9 +472,14 @@ report() {
     obj_row "Named section open, \`OpenFileMappingW\` + \`CloseHandle\` (intercepted)" open_section
     obj_row "Unnamed mutex create, \`CreateMutexW\` + \`CloseHandle\` (hook fast path)" create_mutex_unnamed
     obj_row "A call plume does not intercept (\`NtQueryInformationProcess\`)" not_intercepted
+    pipe_row "Pipe connect, \`CreateFileW\` on \`\\\\.\\pipe\\…\` + \`CloseHandle\` (intercepted), per connect: on the host vs inside a VM, server and client both in it ($PIPE_ROUNDS rounds × $((PIPE_CALLS / 21 * 21)) calls)" pipe_connect
+    pipe_row "Pipe 4 KiB round trip, \`WriteFile\` + \`ReadFile\` of the echo (not intercepted: data moves on the open handle)" pipe_round_trip
+    pipe_row "Plain file open, \`CreateFileW\` of a file in %TEMP% + \`CloseHandle\` (\`NtCreateFile\` hook, non-pipe path)" file_open
+    pipe_row "A call plume does not intercept (\`NtQueryInformationProcess\`), in the pipe benchmark's process" not_intercepted
     echo
     echo "Disk sizes are \`du -sb\` of the VM's folder (apparent bytes, including the folder's own entry). Memory is resident memory of the Linux process behind each Windows process; VmRSS counts shared pages of Wine's DLLs in full. The monitor's private memory (RssAnon) is $ANON_MON KiB."
     echo "System calls are timed inside one process per round (\`bench/bench_objects.c\`): after $((OBJ_CALLS / 10)) untimed calls, 21 batches of $((OBJ_CALLS / 21)) calls, whose median gives the time per call; the median over rounds is in the table. Names are in the session's namespace (Local), a new one for each create. Under Wine every one of these calls, \`CloseHandle\` included, is a round trip to wineserver."
+    echo "Pipes and file opens likewise (\`bench/bench_pipes.c\`), all in one process: a thread of it serves 8 instances of a message-mode pipe and echoes each 4 KiB message, the main thread is the client. Each connect is timed alone, once the server has dealt with the connection before and listens again; connects that found every instance busy anyway and waited in \`WaitNamedPipeW\` (timed): $PIPE_BUSY_HOST on the host, $PIPE_BUSY_VM in the VM. A round trip includes the server thread's read and write."
     if [ -s "$T/failures" ]; then
         echo
         echo "Failures: $(wc -l <"$T/failures") of the $ATTEMPTS commands this run started failed; each was repeated, and only successful runs are in the figures:"
