@@ -136,16 +136,32 @@ HOST_HOLDERS=""
 hold_at() {
     where=$1 tag=$2 exe=$3
     shift 3
-    # A report left by an earlier holder of the same tag must not be taken
-    # for this one's.
-    rm -f "$T_TMP/$tag"
-    if [ "$where" = host ]; then
-        "$WINE64" "$PLUME_BIN/$exe" "$@" >"$T_TMP/$tag" 2>&1 &
-        HOST_HOLDERS="$HOST_HOLDERS $!"
-    else
-        plume run "$where" -- "$(winpath "$PLUME_BIN/$exe")" "$@" >"$T_TMP/$tag" 2>&1 &
-    fi
-    wait_for 20 grep -qs -- "->" "$T_TMP/$tag"
+    for attempt in 1 2; do
+        # A report left by an earlier holder of the same tag must not be
+        # taken for this one's.
+        rm -f "$T_TMP/$tag"
+        if [ "$where" = host ]; then
+            "$WINE64" "$PLUME_BIN/$exe" "$@" >"$T_TMP/$tag" 2>&1 &
+            HOST_HOLDERS="$HOST_HOLDERS $!"
+        else
+            plume run "$where" -- "$(winpath "$PLUME_BIN/$exe")" "$@" >"$T_TMP/$tag" 2>&1 &
+        fi
+        wait_for 20 grep -qs -- "->" "$T_TMP/$tag" && return 0
+        start_failed "$(cat "$T_TMP/$tag" 2>/dev/null)" "" || return 1
+        echo "note - $exe $* in $where did not start (Wine process start failure); retrying once"
+    done
+    return 1
+}
+
+# start_failed STDOUT STDERR: whether a run printed nothing of its own, the
+# sign of a Wine process that failed to start at all (seen now and then
+# under load: an empty run, "Internal error", "Bad EXE format" or a DLL not
+# found while loading). Such a run is retried once; its checks then apply to
+# the retry.
+start_failed() {
+    [ -z "$1" ] || return 1
+    [ -z "$2" ] && return 0
+    printf '%s\n' "$2" | grep -Eq "Internal error|Bad EXE format|status 0xC0000135"
 }
 
 # release [VM...]: ends every holder: stops the VMs named (default a and b)
@@ -166,6 +182,10 @@ check_at() {
     desc=$1 want=$2
     shift 2
     run at "$@"
+    if start_failed "$T_OUT" "$T_ERR"; then
+        echo "note - $2 $3 in $1 did not start (Wine process start failure, exit $T_RC); retrying once"
+        run at "$@"
+    fi
     if printf '%s\n' "$T_OUT" | grep -Eq -- "-> $want( |$)"; then
         pass "$desc"
     else
