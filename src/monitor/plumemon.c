@@ -43,6 +43,15 @@ static void mon_log(const char *name, const char *fmt, ...)
     n += m < (int)(sizeof(line) - n - 2) ? m : (int)(sizeof(line) - n - 3);
     line[n++] = '\r';
     line[n++] = '\n';
+    /* Bounded: past 64 KiB the log starts again, the previous one kept. */
+    {
+        WIN32_FILE_ATTRIBUTE_DATA info;
+        WCHAR old[VM_PATH_MAX + 24];
+
+        if (GetFileAttributesExW(path, GetFileExInfoStandard, &info) && (info.nFileSizeHigh || info.nFileSizeLow > 65536) &&
+            _snwprintf(old, ARRAYSIZE(old), L"%ls.old", path) > 0)
+            MoveFileExW(path, old, MOVEFILE_REPLACE_EXISTING);
+    }
     file = CreateFileW(path, FILE_APPEND_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
                        OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (file == INVALID_HANDLE_VALUE)
