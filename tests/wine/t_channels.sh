@@ -107,5 +107,17 @@ expect "NtCreatePort renames a port under \\RPC Control into the VM" 0 \
 expect "NtConnectPort renames the client's port name the same way" 0 \
     "NtConnectPort	port	\\\\RPC Control\\\\myport	\\\\RPC Control\\\\plume!a!myport	private/renamed"
 expect "NtConnectPort to another VM's port is refused" 0 "NtConnectPort	port	\\\\RPC Control\\\\plume!b!myport	-	deny/other-vm"
+cp "$VMS/a/vm.ini" "$T_TMP/a.ini"
+printf '[ports]\r\nopen = hostport\r\nclosed = secretport\r\n' >>"$VMS/a/vm.ini"
+run ch a portconnect '\RPC Control\hostport'
+run ch a portconnect '\RPC Control\secretport'
+run ch a portconnect '\Windows\ApiPort'
+cp "$T_TMP/a.ini" "$VMS/a/vm.ini"
+run plume trace a
+expect "a port the [ports] policy opens is reached on the host, unrenamed" 0 \
+    "NtConnectPort	port	\\\\RPC Control\\\\hostport	\\\\RPC Control\\\\hostport	host/open"
+expect "a port the [ports] policy closes is refused" 0 "NtConnectPort	port	\\\\RPC Control\\\\secretport	-	deny/closed"
+expect "a system port outside \\RPC Control is left to the host" 0 \
+    "NtConnectPort	port	\\\\Windows\\\\ApiPort	\\\\Windows\\\\ApiPort	host/system"
 
 test_end
