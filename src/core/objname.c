@@ -203,6 +203,27 @@ static size_t obj_view(const struct obj_context *ctx, enum obj_scope scope, uint
     return w.overflow ? 0 : w.len;
 }
 
+/* Whether LIST matches NAME in SCOPE. The program's own session is named
+ * both Local\X and Session\N\X, so a pattern in either form matches. */
+static int obj_policy_match(const struct obj_context *ctx, const struct policy_list *list, enum obj_scope scope,
+                            uint32_t session, const uint16_t *name, size_t len)
+{
+    uint16_t view[OBJ_NAME_MAX + 32];
+    size_t view_len = obj_view(ctx, scope, session, name, len, view, sizeof(view) / sizeof(view[0]));
+
+    if (view_len && policy_match(list, view, view_len, name, len))
+        return 1;
+    if (scope == OBJ_SCOPE_SESSION && session == ctx->session) {
+        struct obj_context other = *ctx;
+
+        other.session = session + 1; /* any other number: the Session\N\ form */
+        view_len = obj_view(&other, scope, session, name, len, view, sizeof(view) / sizeof(view[0]));
+        if (view_len && policy_match(list, view, view_len, name, len))
+            return 1;
+    }
+    return 0;
+}
+
 /* Length of "plume!VM!" when NAME starts with this VM's tag, else 0. */
 size_t obj_private_prefix(const struct obj_context *ctx, const uint16_t *name, size_t len)
 {
@@ -301,11 +322,13 @@ void obj_decide(const struct obj_context *ctx, const uint16_t *path, size_t len,
         obj_set(d, OBJ_DENY, OBJR_TOO_LONG);
         return;
     }
-    if (ctx->policy && policy_match(&ctx->policy->closed, view, view_len, rest, parsed.rest_len)) {
+    if (ctx->policy &&
+        obj_policy_match(ctx, &ctx->policy->closed, parsed.scope, parsed.session, rest, parsed.rest_len)) {
         obj_set(d, OBJ_DENY, OBJR_CLOSED);
         return;
     }
-    if (ctx->policy && policy_match(&ctx->policy->open, view, view_len, rest, parsed.rest_len)) {
+    if (ctx->policy &&
+        obj_policy_match(ctx, &ctx->policy->open, parsed.scope, parsed.session, rest, parsed.rest_len)) {
         obj_set(d, OBJ_PASS, OBJR_OPEN);
         return;
     }
@@ -349,9 +372,9 @@ int obj_listing_shows(const struct obj_context *ctx, enum obj_scope scope, uint3
     if (obj_has_tag(name, len) || !ctx->policy)
         return 0;
     view_len = obj_view(ctx, scope, session, name, len, view, sizeof(view) / sizeof(view[0]));
-    if (!view_len || policy_match(&ctx->policy->closed, view, view_len, name, len))
+    if (!view_len || obj_policy_match(ctx, &ctx->policy->closed, scope, session, name, len))
         return 0;
-    return policy_match(&ctx->policy->open, view, view_len, name, len);
+    return obj_policy_match(ctx, &ctx->policy->open, scope, session, name, len);
 }
 
 uint32_t obj_deny_status(enum obj_reason reason, int is_create)

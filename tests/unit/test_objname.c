@@ -833,3 +833,23 @@ TEST(objname_property_two_vms)
             printf("    %-10s web %5u db %5u\n", obj_reason_text((enum obj_reason)i), counts[0][i], counts[1][i]);
     }
 }
+
+/* The program's own session is Local\X and also Session\N\X: a pattern
+ * written either way applies to it. */
+TEST(objname_policy_own_session_both_forms)
+{
+    static struct policy p;
+    const struct obj_context web = { "Web", 1, &p };
+    const struct obj_context other_session = { "Web", 2, &p };
+
+    policy_init(&p);
+    policy_add(&p.open, "Session\\1\\Shared*", NULL, 0);
+    policy_add(&p.closed, "Session\\1\\Blocked", NULL, 0);
+    EXPECT(&web, "\\Sessions\\1\\BaseNamedObjects\\SharedX", RQ, OBJ_PASS, OBJR_OPEN, NULL);
+    EXPECT(&web, "\\Sessions\\1\\BaseNamedObjects\\Blocked", RQ, OBJ_DENY, OBJR_CLOSED, NULL);
+    /* From session 2, session 1's objects are Session\1\X only. */
+    EXPECT(&other_session, "\\Sessions\\1\\BaseNamedObjects\\SharedX", RQ, OBJ_PASS, OBJR_OPEN, NULL);
+    /* And nothing else changes: session 2's own SharedX stays private. */
+    EXPECT(&other_session, "\\Sessions\\2\\BaseNamedObjects\\SharedX", RQ, OBJ_PRIVATE, OBJR_RENAMED,
+           "\\Sessions\\2\\BaseNamedObjects\\plume!web!SharedX");
+}
